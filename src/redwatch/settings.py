@@ -6,6 +6,7 @@ checked against them: every setting here must appear in ``docs/settings.md``.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,17 +33,25 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("REDWATCH_HOME", "", "Folder for the database, images and keys (default: the per-user data dir)."),
-    Setting("REDWATCH_DB_URL", "", "SQLAlchemy URL of the store (default: SQLite file in REDWATCH_HOME)."),
+    Setting(
+        "REDWATCH_HOME", "", "Folder for the database, images and keys (default: per-user data dir)."
+    ),
+    Setting("REDWATCH_DB_URL", "", "SQLAlchemy URL of the store (default: SQLite in REDWATCH_HOME)."),
     Setting("REDWATCH_INTERPOL_URL", REAL_INTERPOL_URL, "Base URL of the notices service."),
-    Setting("REDWATCH_INTERPOL_COUNTRIES_URL", "", "URL of the country list (default: derived from the base URL)."),
+    Setting(
+        "REDWATCH_INTERPOL_COUNTRIES_URL", "", "URL of the country list (default: from the base URL)."
+    ),
     Setting("REDWATCH_INTERPOL_RATE", "4", "Most requests per second; 0 means unlimited."),
     Setting("REDWATCH_INTERPOL_RETRIES", "6", "Attempts per request on 403/429/5xx/timeouts."),
+    Setting("REDWATCH_INTERPOL_BACKOFF", "1.0", "First retry delay in seconds; doubles, with jitter."),
     Setting("REDWATCH_INTERPOL_TIMEOUT", "30", "Seconds before one request times out."),
-    Setting("REDWATCH_INTERPOL_IMPERSONATE", "", "Browser to impersonate with curl_cffi (e.g. chrome); empty: plain httpx."),
+    Setting(
+        "REDWATCH_INTERPOL_IMPERSONATE", "", "Browser for curl_cffi to impersonate (e.g. chrome)."
+    ),
     Setting("REDWATCH_INTERPOL_PROXY", "", "Proxy URL for every request to the service."),
-    Setting("REDWATCH_INTERPOL_USER_AGENT", DEFAULT_USER_AGENT, "User-Agent header sent to the service."),
-    Setting("REDWATCH_DETAIL_MAX_AGE_DAYS", "14", "Refetch a notice's details when older than this many days."),
+    Setting("REDWATCH_INTERPOL_USER_AGENT", DEFAULT_USER_AGENT, "User-Agent sent to the service."),
+    Setting("REDWATCH_INTERPOL_HEADERS", "", "Extra request headers as a JSON object."),
+    Setting("REDWATCH_DETAIL_MAX_AGE_DAYS", "14", "Refetch details older than this many days."),
     Setting("REDWATCH_LOG_LEVEL", "WARNING", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
 )
 
@@ -75,6 +84,7 @@ class Settings:
     countries_url: str
     rate: float
     retries: int
+    backoff: float
     timeout: float
     impersonate: str
     proxy: str
@@ -101,14 +111,14 @@ def countries_url_for(base_url: str) -> str:
 
 def load_settings() -> Settings:
     home_raw = _env("REDWATCH_HOME")
-    home = Path(home_raw).expanduser() if home_raw else Path(user_data_dir("redwatch", appauthor=False))
+    home = Path(home_raw).expanduser() if home_raw else Path(user_data_dir("redwatch", False))
     db_url = _env("REDWATCH_DB_URL") or f"sqlite:///{home / 'redwatch.sqlite'}"
     base = _env("REDWATCH_INTERPOL_URL").rstrip("/")
     if not base.startswith(("http://", "https://")):
-        raise ConfigError(f"REDWATCH_INTERPOL_URL must start with http:// or https://, got {base!r}")
+        raise ConfigError(f"REDWATCH_INTERPOL_URL must start with http(s)://, got {base!r}")
     level = _env("REDWATCH_LOG_LEVEL").upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
-        raise ConfigError(f"REDWATCH_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+        raise ConfigError(f"REDWATCH_LOG_LEVEL must be DEBUG/INFO/WARNING/ERROR, got {level!r}")
     return Settings(
         home=home,
         db_url=db_url,
@@ -116,10 +126,24 @@ def load_settings() -> Settings:
         countries_url=_env("REDWATCH_INTERPOL_COUNTRIES_URL") or countries_url_for(base),
         rate=_number("REDWATCH_INTERPOL_RATE", float),
         retries=max(1, int(_number("REDWATCH_INTERPOL_RETRIES", int))),
+        backoff=_number("REDWATCH_INTERPOL_BACKOFF", float),
         timeout=_number("REDWATCH_INTERPOL_TIMEOUT", float),
         impersonate=_env("REDWATCH_INTERPOL_IMPERSONATE"),
         proxy=_env("REDWATCH_INTERPOL_PROXY"),
         user_agent=_env("REDWATCH_INTERPOL_USER_AGENT"),
         detail_max_age_days=_number("REDWATCH_DETAIL_MAX_AGE_DAYS", float),
         log_level=level,
+        extra_headers=_headers(_env("REDWATCH_INTERPOL_HEADERS")),
     )
+
+
+def _headers(raw: str) -> dict[str, str]:
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        raise ConfigError("REDWATCH_INTERPOL_HEADERS must be a JSON object") from None
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError("REDWATCH_INTERPOL_HEADERS must be a JSON object of strings")
+    return {str(k): v for k, v in value.items()}

@@ -1,0 +1,1 @@
+"""The INTERPOL notices web service: response models, the HTTP client and enumeration."""
