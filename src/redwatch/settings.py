@@ -33,17 +33,15 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "REDWATCH_HOME", "", "Folder for the database, images and keys (default: per-user data dir)."
-    ),
-    Setting("REDWATCH_DB_URL", "", "SQLAlchemy URL of the store (default: SQLite in REDWATCH_HOME)."),
+    Setting("REDWATCH_HOME", "", "Folder for database, images, keys (default: per-user data dir)."),
+    Setting("REDWATCH_DB_URL", "", "SQLAlchemy URL of the store (default: SQLite in HOME)."),
     Setting("REDWATCH_INTERPOL_URL", REAL_INTERPOL_URL, "Base URL of the notices service."),
     Setting(
-        "REDWATCH_INTERPOL_COUNTRIES_URL", "", "URL of the country list (default: from the base URL)."
+        "REDWATCH_INTERPOL_COUNTRIES_URL", "", "URL of the country list (default: from base URL)."
     ),
     Setting("REDWATCH_INTERPOL_RATE", "4", "Most requests per second; 0 means unlimited."),
     Setting("REDWATCH_INTERPOL_RETRIES", "6", "Attempts per request on 403/429/5xx/timeouts."),
-    Setting("REDWATCH_INTERPOL_BACKOFF", "1.0", "First retry delay in seconds; doubles, with jitter."),
+    Setting("REDWATCH_INTERPOL_BACKOFF", "1.0", "First retry delay (s); doubles, with jitter."),
     Setting("REDWATCH_INTERPOL_TIMEOUT", "30", "Seconds before one request times out."),
     Setting(
         "REDWATCH_INTERPOL_IMPERSONATE", "", "Browser for curl_cffi to impersonate (e.g. chrome)."

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Cyrillic word lists are the point of this module, not look-alike typos.
+
 """Compact word lists for the fake corpus.
 
 Names are common given names and surnames, combined at random; none is taken from any real
