@@ -1,0 +1,360 @@
+"""The ``redwatch`` command: thin wrappers that call into the library.
+
+Every user-caused error is a ``RedwatchError`` and becomes one line on stderr with a non-zero
+exit; ``--json`` output goes to stdout, progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from redwatch.errors import InputError, NotFoundError, RedwatchError
+from redwatch.fake.command import fake_interpol
+from redwatch.logs import configure_logging
+from redwatch.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="redwatch",
+    help="Protects people from politically motivated INTERPOL red notices.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+notices_app = typer.Typer(
+    help="Browse the local mirror of public red notices.", no_args_is_help=True
+)
+app.add_typer(notices_app, name="notices")
+app.command("fake-interpol", help="Serve a faithful fake of INTERPOL's notices service.")(
+    fake_interpol
+)
+
+err = Console(stderr=True)
+out = Console()
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+ABSENCE_REMINDER = (
+    "Absence from the public list proves nothing: most red notices are not public. "
+    "Only a request to the CCF is authoritative."
+)
+
+
+def _settings() -> Settings:
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return settings
+
+
+def _repo(settings: Settings) -> Any:
+    from redwatch.store.engine import open_engine
+    from redwatch.store.repository import Repository
+
+    return Repository(open_engine(settings.db_url))
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int, int | None], None]]:
+    if not enabled:
+        yield lambda _stage, _done, _total: None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        tasks: dict[str, Any] = {}
+        labels = {"list": "Listing notices", "details": "Fetching details"}
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(labels.get(stage, stage), total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[str, Any]:
+    from redwatch.interpol.client import InterpolClient
+    from redwatch.mirror.sync import Syncer
+
+    repo = _repo(settings)
+    with InterpolClient(settings) as client, _progress(err.is_terminal) as progress:
+        syncer = Syncer(
+            repo,
+            client,
+            detail_max_age=dt.timedelta(days=settings.detail_max_age_days),
+            images_dir=settings.images_dir if images else None,
+            progress=progress,
+        )
+        summary = syncer.run()
+    result = summary.as_dict()
+    for warning in summary.warnings[:20]:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if len(summary.warnings) > 20:
+        err.print(f"[yellow]… and {len(summary.warnings) - 20} more warnings[/]")
+    if json_output:
+        out.print(_dump(result), soft_wrap=True, highlight=False)
+    else:
+        colour = "green" if summary.complete else "yellow"
+        err.print(f"[{colour}]{summary.message}[/]", highlight=False)
+        err.print(
+            f"{summary.notices} notices: {summary.new} new, {summary.changed} changed, "
+            f"{summary.removed} removed, {summary.unchanged} unchanged; "
+            f"{summary.list_requests} list and {summary.detail_requests} detail requests"
+            + (" (resumed an interrupted sync)" if summary.resumed else ""),
+            highlight=False,
+        )
+    return result
+
+
+@app.command()
+def sync(
+    images: Annotated[bool, typer.Option("--images", help="Also store pictures.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Mirror every public red notice into the local store (resumable; no names are sent)."""
+    settings = _settings()
+    result = _run_sync(settings, images=images, json_output=json_output)
+    if not result["complete"]:
+        raise typer.Exit(0)
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="List responses, details, JSON or JSONL.")],
+    json_output: JsonOption = False,
+) -> None:
+    """Load saved notices (offline snapshot) into the store, with history and events."""
+    from redwatch.mirror.importer import import_paths
+
+    settings = _settings()
+    summary = import_paths(_repo(settings), paths)
+    for warning in summary.warnings[:20]:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if json_output:
+        out.print(_dump(summary.as_dict()), soft_wrap=True, highlight=False)
+    else:
+        err.print(
+            f"imported {summary.notices} notices from {summary.files} files: "
+            f"{summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+            f"{summary.quarantined} rejected",
+            highlight=False,
+        )
+
+
+def _notice_json(row: Any) -> dict[str, Any]:
+    return {
+        "entity_id": row["entity_id"],
+        "name": row["name"],
+        "forename": row["forename"],
+        "date_of_birth": row["date_of_birth"],
+        "nationalities": row["nationalities"],
+        "sex_id": row["sex_id"],
+        "issuing_countries": row["issuing_countries"],
+        "status": row["status"],
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+        "removed_at": row["removed_at"],
+    }
+
+
+@notices_app.command("list")
+def notices_list(
+    status: Annotated[str | None, typer.Option(help="active or removed.")] = None,
+    nationality: Annotated[str | None, typer.Option(help="ISO code, e.g. UA.")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Issuing country code, e.g. RU.")] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Every notice in the mirror matching the filters (JSON Lines with --json, no limit)."""
+    if status not in (None, "active", "removed"):
+        raise InputError(f"--status must be active or removed, not {status!r}")
+    repo = _repo(_settings())
+    rows = repo.list_notices(
+        status=status,
+        nationality=nationality.upper() if nationality else None,
+        issuer=issuer.upper() if issuer else None,
+    )
+    if json_output:
+        for row in rows:
+            sys.stdout.write(_dump(_notice_json(row)) + "\n")
+        return
+    table = Table("entity_id", "name", "forename", "born", "nationalities", "issuer", "status")
+    count = 0
+    for row in rows:
+        count += 1
+        table.add_row(
+            row["entity_id"],
+            row["name"] or "",
+            row["forename"] or "",
+            row["date_of_birth"] or "",
+            ",".join(row["nationalities"] or []),
+            ",".join(row["issuing_countries"] or []),
+            row["status"],
+        )
+    out.print(table)
+    err.print(f"{count} notices")
+
+
+def _entity_id(text: str) -> str:
+    candidate = text.strip().replace("-", "/")
+    from redwatch.interpol.models import ENTITY_ID
+
+    if not ENTITY_ID.match(candidate):
+        raise InputError(f"a notice id looks like 2020/34084 or 2020-34084, not {text!r}")
+    return candidate
+
+
+@notices_app.command("show")
+def notices_show(
+    notice_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. 2020/34084")],
+    json_output: JsonOption = False,
+) -> None:
+    """One notice with its warrants and its history."""
+    entity_id = _entity_id(notice_id)
+    repo = _repo(_settings())
+    row = repo.get(entity_id)
+    if row is None:
+        raise NotFoundError(f"notice {entity_id} is not in the mirror")
+    detail = row["detail_fields"] or {}
+    history = [
+        {
+            "version": h["version"],
+            "kind": h["kind"],
+            "recorded_at": h["recorded_at"],
+            "changes": h["changes"],
+        }
+        for h in repo.history(entity_id)
+    ]
+    document = _notice_json(row) | {
+        "place_of_birth": detail.get("place_of_birth"),
+        "country_of_birth_id": detail.get("country_of_birth_id"),
+        "arrest_warrants": detail.get("arrest_warrants", []),
+        "linked_notices": detail.get("linked_notices", []),
+        "detail": detail,
+        "thumbnail": (row["list_fields"] or {}).get("thumbnail"),
+        "history": history,
+    }
+    if json_output:
+        out.print(_dump(document), soft_wrap=True, highlight=False)
+        return
+    out.print(
+        f"[bold]{row['forename'] or ''} {row['name'] or ''}[/]  {entity_id}  ({row['status']})"
+    )
+    for key in ("date_of_birth", "nationalities", "sex_id", "place_of_birth"):
+        out.print(f"  {key}: {document.get(key)}", highlight=False)
+    for warrant in document["arrest_warrants"]:
+        out.print(f"  warrant ({warrant.get('issuing_country_id')}): {warrant.get('charge')}")
+    for entry in history:
+        out.print(
+            f"  v{entry['version']} {entry['kind']} {entry['recorded_at']}: "
+            f"{', '.join(entry['changes'])}",
+            highlight=False,
+        )
+
+
+@app.command()
+def stats(json_output: JsonOption = False) -> None:
+    """Counts of the mirror: by status, issuing country, nationality and year of notice."""
+    repo = _repo(_settings())
+    issuers: Counter[str] = Counter()
+    nationalities: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    for row in repo.list_notices(status="active"):
+        issuers.update(row["issuing_countries"] or ["(unknown)"])
+        nationalities.update(row["nationalities"] or ["(none)"])
+        years[row["entity_id"].split("/")[0]] += 1
+    runs = repo.runs()
+    last = runs[-1] if runs else None
+    document = {
+        **repo.counts(),
+        "by_issuer": dict(issuers.most_common()),
+        "by_nationality": dict(nationalities.most_common()),
+        "by_year": dict(sorted(years.items())),
+        "last_sync": None
+        if last is None
+        else {
+            "id": last["id"],
+            "source": last["source"],
+            "status": last["status"],
+            "finished_at": last["finished_at"],
+            "message": last["message"],
+        },
+    }
+    if json_output:
+        out.print(_dump(document), soft_wrap=True, highlight=False)
+        return
+    out.print(
+        f"active notices: {document['active']}, removed: {document['removed']}, "
+        f"events: {document['events']}"
+    )
+    if last is not None:
+        out.print(f"last run: {last['source']} {last['status']} — {last['message']}")
+    for title, counter in (("issuing country", issuers), ("nationality", nationalities)):
+        table = Table(title, "notices", title=f"Top 15 by {title}")
+        for key, value in counter.most_common(15):
+            table.add_row(key, str(value))
+        out.print(table)
+
+
+@app.command()
+def demo(
+    size: Annotated[int, typer.Option(help="Notices in the fake service.")] = 7000,
+    seed: Annotated[int, typer.Option(help="Seed of the fake notices.")] = 0,
+    json_output: JsonOption = False,
+) -> None:
+    """Offline demo: start the fake service on loopback and sync it into the local store."""
+    from redwatch.fake import FakeInterpol, create_app, generate_corpus, serve
+    from redwatch.settings import countries_url_for
+
+    settings = _settings()
+    err.print(f"Generating {size} fake notices and serving them on loopback…")
+    service = FakeInterpol(generate_corpus(size=size, seed=seed))
+    with serve(create_app(service)) as base_url:
+        local = replace(
+            settings,
+            interpol_url=base_url,
+            countries_url=countries_url_for(base_url),
+            rate=0,
+            backoff=0.05,
+        )
+        err.print(f"Syncing {base_url} into {settings.db_url}")
+        _run_sync(local, images=False, json_output=json_output)
+    if not json_output:
+        err.print(
+            "\nThe demo notices are generated, not real. Try next:\n"
+            "  redwatch stats\n"
+            "  redwatch notices list --issuer RU | head\n"
+            "  redwatch notices show <ID> --json\n"
+            "  redwatch sync            # runs the demo sync again: nothing changes\n"
+            f"{ABSENCE_REMINDER}",
+            highlight=False,
+        )
+
+
+def main() -> None:
+    try:
+        app()
+    except RedwatchError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted; run the same command again to resume")
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""Keeping the local mirror current: sync from the service, import from files."""
