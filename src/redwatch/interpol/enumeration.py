@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -350,21 +351,64 @@ class Enumerator:
                     return
                 yield from ()
 
-        def deficit(child: ListQuery) -> int:
-            return totals[child] - len(self.known_in(child))
-
         asked: set[ListQuery] = set()
         while not self.covered(page):
-            names = [q for q in totals if q.name is not None and deficit(q) > 0]
-            forenames = [q for q in totals if q.forename is not None and deficit(q) > 0]
+            counts = self._letter_sizes()
+            names = {
+                q.name: totals[q] - counts[("name", q.name)]
+                for q in totals
+                if q.name is not None and totals[q] > counts[("name", q.name)]
+            }
+            forenames = {
+                q.forename: totals[q] - counts[("forename", q.forename)]
+                for q in totals
+                if q.forename is not None and totals[q] > counts[("forename", q.forename)]
+            }
+            missing = max(1, page.total - len(self.known))
+            sizes = self._pair_sizes(set(names), set(forenames))
+            # Expected missing notices per request, assuming the letters are independent;
+            # only pairs small enough to be answered whole are worth asking.
             pairs = {
-                query.with_(name=n.name, forename=f.forename) for n in names for f in forenames
-            } - asked
+                query.with_(name=n, forename=f): names[n]
+                * forenames[f]
+                / missing
+                / (1 + sizes.get((n, f), 0))
+                for n in names
+                for f in forenames
+                if sizes.get((n, f), 0) < CAP
+            }
+            pairs = {q: value for q, value in pairs.items() if q not in asked}
             if not pairs:
                 # Missing notices without a forename (or name): ask their letters directly.
-                pairs = {q for q in names + forenames if q not in asked}
+                pairs = {
+                    q: -float(totals[q])
+                    for q in totals
+                    if q not in asked and (q.name in names or q.forename in forenames)
+                }
             if not pairs:
                 return
-            best = min(pairs, key=lambda q: (len(self.known_in(q)), q.key))
+            best = max(pairs, key=lambda q: (pairs[q], q.key))
             asked.add(best)
             yield best
+
+    def _letter_sizes(self) -> Counter[tuple[str, str]]:
+        """Known notices per (field, letter), counted in one pass."""
+        sizes: Counter[tuple[str, str]] = Counter()
+        for entry in self.known.values():
+            for field_name in ("name", "forename"):
+                text = (getattr(entry.summary, field_name) or "").casefold()
+                sizes.update((field_name, letter) for letter in set(text))
+        return sizes
+
+    def _pair_sizes(self, names: set[str], forenames: set[str]) -> Counter[tuple[str, str]]:
+        """Known notices per (name letter, forename letter), counted in one pass."""
+        sizes: Counter[tuple[str, str]] = Counter()
+        for entry in self.known.values():
+            name = (entry.summary.name or "").casefold()
+            forename = (entry.summary.forename or "").casefold()
+            in_name = [n for n in names if n in name]
+            in_forename = [f for f in forenames if f in forename]
+            for n in in_name:
+                for f in in_forename:
+                    sizes[(n, f)] += 1
+        return sizes
