@@ -67,7 +67,7 @@ def test_russian_charges_include_russian_text_and_articles(corpus: list[dict[str
         for warrant in detail["arrest_warrants"]
         if warrant["issuing_country_id"] == "RU"
     ]
-    criminal_code = "УК РФ"  # noqa: RUF001 - Cyrillic on purpose: charges filed in Russian
+    criminal_code = "УК РФ"
     assert any(criminal_code in charge and "\r\n" in charge for charge in charges)
     assert any("Criminal Code of the Russian Federation" in charge for charge in charges)
     commonest = collections.Counter(charges).most_common(5)

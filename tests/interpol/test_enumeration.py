@@ -1,0 +1,78 @@
+"""Enumeration finds every notice under the 160 cap, whatever the skew."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from redwatch.interpol.enumeration import Enumerator
+from tests.interpol.simulated import SimNotice, SimulatedList
+
+TODAY = dt.date(2026, 11, 28)
+SYLLABLES = ["ka", "dy", "rov", "ali", "ev", "ma", "gom", "ed", "za", "hu", "ser", "ik", "ova"]
+
+
+def corpus(size: int, seed: int, *, skew: float, ageless: float) -> list[SimNotice]:
+    rnd = random.Random(seed)
+    notices = []
+    for number in range(size):
+        age = 33 if rnd.random() < skew else rnd.randint(18, 90)
+        dob = (
+            None
+            if rnd.random() < ageless
+            else f"{TODAY.year - age - 1}/{rnd.randint(1, 12):02d}/15"
+        )
+        name = "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(1, 3))).upper()
+        forename = None if rnd.random() < 0.05 else rnd.choice(SYLLABLES).upper() + "AN"
+        nationality = None if rnd.random() < 0.02 else [rnd.choice(["RU", "UA", "SV", "AR"])]
+        notices.append(
+            SimNotice(
+                entity_id=f"{rnd.randint(2005, 2026)}/{number + 1}",
+                name=name,
+                forename=forename,
+                date_of_birth=dob,
+                nationalities=nationality,
+                sex="M" if rnd.random() < 0.8 else "F",
+                warrants=["RU" if rnd.random() < 0.46 else "SV"],
+            )
+        )
+    return notices
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    size=st.integers(min_value=0, max_value=1500),
+    seed=st.integers(min_value=0, max_value=10_000),
+    skew=st.floats(min_value=0.0, max_value=0.6),
+    ageless=st.floats(min_value=0.0, max_value=0.02),
+)
+def test_enumeration_finds_every_notice(size: int, seed: int, skew: float, ageless: float) -> None:
+    notices = corpus(size, seed, skew=skew, ageless=ageless)
+    service = SimulatedList(notices, TODAY)
+    result = Enumerator(service, countries=["AR", "RU", "SV", "UA"], today=TODAY).run()
+    assert set(result.notices) == {n.entity_id for n in notices}
+    assert result.complete
+    assert result.requests == service.requests
+
+
+def test_small_list_is_one_request() -> None:
+    notices = corpus(100, 1, skew=0.0, ageless=0.0)
+    service = SimulatedList(notices, TODAY)
+    result = Enumerator(service, countries=["RU"], today=TODAY).run()
+    assert result.requests == 1
+    assert result.complete
+    assert len(result.notices) == 100
+
+
+def test_unreachable_notice_makes_the_result_partial() -> None:
+    notices = corpus(400, 2, skew=0.5, ageless=0.0)
+    # Neither age, letters nor any listed country reaches a nameless, ageless notice
+    # issued by a country missing from the country list (and old: not in the newest 160).
+    notices.append(SimNotice("2000/1", None, None, None, None, None, ["ZZ"]))
+    service = SimulatedList(notices, TODAY)
+    result = Enumerator(service, countries=["RU", "SV"], today=TODAY).run()
+    assert not result.complete
+    assert result.missing == 1
