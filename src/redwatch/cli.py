@@ -68,6 +68,11 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _emit(value: Any) -> None:
+    """JSON goes to stdout untouched by Rich (whose markup would eat ``[...]``)."""
+    sys.stdout.write(_dump(value) + "\n")
+
+
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[str, int, int | None], None]]:
     if not enabled:
@@ -111,7 +116,7 @@ def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[st
     if len(summary.warnings) > 20:
         err.print(f"[yellow]… and {len(summary.warnings) - 20} more warnings[/]")
     if json_output:
-        out.print(_dump(result), soft_wrap=True, highlight=False)
+        _emit(result)
     else:
         colour = "green" if summary.complete else "yellow"
         err.print(f"[{colour}]{summary.message}[/]", highlight=False)
@@ -150,7 +155,7 @@ def import_(
     for warning in summary.warnings[:20]:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if json_output:
-        out.print(_dump(summary.as_dict()), soft_wrap=True, highlight=False)
+        _emit(summary.as_dict())
     else:
         err.print(
             f"imported {summary.notices} notices from {summary.files} files: "
@@ -253,7 +258,7 @@ def notices_show(
         "history": history,
     }
     if json_output:
-        out.print(_dump(document), soft_wrap=True, highlight=False)
+        _emit(document)
         return
     out.print(
         f"[bold]{row['forename'] or ''} {row['name'] or ''}[/]  {entity_id}  ({row['status']})"
@@ -299,7 +304,7 @@ def stats(json_output: JsonOption = False) -> None:
         },
     }
     if json_output:
-        out.print(_dump(document), soft_wrap=True, highlight=False)
+        _emit(document)
         return
     out.print(
         f"active notices: {document['active']}, removed: {document['removed']}, "
