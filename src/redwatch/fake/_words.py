@@ -1,4 +1,3 @@
-
 """Compact word lists for the fake corpus.
 
 Names are common given names and surnames, combined at random; none is taken from any real
