@@ -328,7 +328,11 @@ class Enumerator:
         return [*LETTERS, *sorted(extra)]
 
     def _split_values(self, page: ListPage, field_name: str) -> Iterator[ListQuery]:
-        for code in self._countries:
+        """Every country code, the ones most frequent among known notices here first."""
+        frequency: Counter[str] = Counter()
+        for entry in self.known_in(page.query):
+            frequency.update(entry.summary.nationalities or [])
+        for code in sorted(self._countries, key=lambda code: (-frequency[code], code)):
             yield page.query.with_(**{field_name: code})
 
     def _hunt_ageless(self, page: ListPage) -> Iterator[ListQuery]:
@@ -352,44 +356,75 @@ class Enumerator:
                 yield from ()
 
         asked: set[ListQuery] = set()
+        plan: dict[ListQuery, tuple[float, int]] = {}
+        planned_for = -1
         while not self.covered(page):
-            counts = self._letter_sizes()
-            names = {
-                q.name: totals[q] - counts[("name", q.name)]
-                for q in totals
-                if q.name is not None and totals[q] > counts[("name", q.name)]
-            }
-            forenames = {
-                q.forename: totals[q] - counts[("forename", q.forename)]
-                for q in totals
-                if q.forename is not None and totals[q] > counts[("forename", q.forename)]
-            }
-            missing = max(1, page.total - len(self.known))
-            sizes = self._pair_sizes(set(names), set(forenames))
-            # Expected missing notices per request, assuming the letters are independent;
-            # only pairs small enough to be answered whole are worth asking.
-            pairs = {
-                query.with_(name=n, forename=f): names[n]
-                * forenames[f]
-                / missing
-                / (1 + sizes.get((n, f), 0))
-                for n in names
-                for f in forenames
-                if sizes.get((n, f), 0) < CAP
-            }
-            pairs = {q: value for q, value in pairs.items() if q not in asked}
-            if not pairs:
-                # Missing notices without a forename (or name): ask their letters directly.
-                pairs = {
-                    q: -float(totals[q])
-                    for q in totals
-                    if q not in asked and (q.name in names or q.forename in forenames)
-                }
-            if not pairs:
+            if planned_for != len(self.known):
+                plan = self._hunt_plan(query, totals, page.total)
+                planned_for = len(self.known)
+            options = {q: value for q, value in plan.items() if q not in asked}
+            if not options:
                 return
-            best = max(pairs, key=lambda q: (pairs[q], q.key))
+            best = max(options, key=lambda q: (options[q][0], -options[q][1], q.key))
             asked.add(best)
             yield best
+
+    def _hunt_plan(
+        self, query: ListQuery, totals: Mapping[ListQuery, int], root_total: int
+    ) -> dict[ListQuery, tuple[float, int]]:
+        """Candidate queries → (expected missing notices found, known size).
+
+        Patterns per field are the letters that missing names contain (their deficit) and
+        the likeliest two-letter substrings of those letters; a candidate pairs a name pattern
+        with a forename pattern (or stands alone) and must be small enough to be answered
+        whole. Letters are taken as independent, bigrams weighted by how often they occur in
+        known names that hold both letters.
+        """
+        missing = max(1, root_total - len(self.known))
+        counts = self._letter_sizes()
+        patterns: dict[str, dict[str, float]] = {}
+        for field_name in ("name", "forename"):
+            deficits = {
+                getattr(q, field_name): (totals[q] - counts[(field_name, getattr(q, field_name))])
+                for q in totals
+                if getattr(q, field_name) is not None
+            }
+            letters = {k: min(1.0, v / missing) for k, v in deficits.items() if v > 0}
+            patterns[field_name] = dict(letters)
+            texts = [(getattr(e.summary, field_name) or "").casefold() for e in self.known.values()]
+            bigrams: dict[str, float] = {}
+            for x in letters:
+                for y in letters:
+                    both = [t for t in texts if x in t and y in t]
+                    if both:
+                        together = sum(1 for t in both if x + y in t) / len(both)
+                        bigrams[x + y] = letters[x] * letters[y] * together
+            best = sorted(bigrams.items(), key=lambda item: -item[1])[:30]
+            patterns[field_name].update(best)
+        sizes: Counter[tuple[str | None, str | None]] = Counter()
+        name_patterns = list(patterns["name"])
+        forename_patterns = list(patterns["forename"])
+        for entry in self.known.values():
+            name = (entry.summary.name or "").casefold()
+            forename = (entry.summary.forename or "").casefold()
+            in_name: list[str | None] = [None, *(p for p in name_patterns if p in name)]
+            in_forename: list[str | None] = [None, *(p for p in forename_patterns if p in forename)]
+            for n in in_name:
+                for f in in_forename:
+                    sizes[(n, f)] += 1
+        plan: dict[ListQuery, tuple[float, int]] = {}
+        for n in [None, *name_patterns]:
+            for f in [None, *forename_patterns]:
+                if n is None and f is None:
+                    continue
+                size = sizes[(n, f)]
+                if size >= CAP:
+                    continue
+                chance = (patterns["name"][n] if n else 1.0) * (
+                    patterns["forename"][f] if f else 1.0
+                )
+                plan[query.with_(name=n, forename=f)] = (missing * chance, size)
+        return plan
 
     def _letter_sizes(self) -> Counter[tuple[str, str]]:
         """Known notices per (field, letter), counted in one pass."""
@@ -398,17 +433,4 @@ class Enumerator:
             for field_name in ("name", "forename"):
                 text = (getattr(entry.summary, field_name) or "").casefold()
                 sizes.update((field_name, letter) for letter in set(text))
-        return sizes
-
-    def _pair_sizes(self, names: set[str], forenames: set[str]) -> Counter[tuple[str, str]]:
-        """Known notices per (name letter, forename letter), counted in one pass."""
-        sizes: Counter[tuple[str, str]] = Counter()
-        for entry in self.known.values():
-            name = (entry.summary.name or "").casefold()
-            forename = (entry.summary.forename or "").casefold()
-            in_name = [n for n in names if n in name]
-            in_forename = [f for f in forenames if f in forename]
-            for n in in_name:
-                for f in in_forename:
-                    sizes[(n, f)] += 1
         return sizes

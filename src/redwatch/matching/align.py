@@ -1,0 +1,309 @@
+"""Token similarity and the alignment of query tokens with notice tokens.
+
+Alignment ignores the roles guessed for the query (a person may write the surname first
+or last) and lets one side's compound meet the other side's pieces (``Abdul Rahman`` =
+``ABDULRAHMAN``, ``Akham Pasha`` = ``AKHAM-PASHA``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from redwatch.names.parse import NameParts, Role
+from redwatch.names.phonetic import TokenKey, analyse, explain_difference
+from redwatch.names.romanize import (
+    RUSSIAN_SYSTEMS,
+    SYSTEM_LABELS,
+    System,
+    romanizations_by_system,
+    russianise,
+)
+from redwatch.names.scripts import Script, detect_script
+
+__all__ = [
+    "FUZZY_FLOOR",
+    "Piece",
+    "TokenMatch",
+    "UnitPair",
+    "align",
+    "compare_tokens",
+    "pieces_of",
+]
+
+IDENTICAL = 1.0
+SAME_KEY = 0.97
+"""Same primary key: one name in two romanisation systems."""
+VARIANT = 0.92
+"""Same key only under a variant reading (j as й, Belarusian ў as в ...)."""
+GENDER_FORM = 0.85
+"""-ov / -ova: the same family, another person."""
+FUZZY_SCALE = 0.9
+"""A fuzzy pair scores at most 0.9 × its Levenshtein similarity, always below VARIANT."""
+FUZZY_MIN_LEVENSHTEIN = 0.8
+FUZZY_MIN_LENGTH = 4
+FUZZY_FLOOR = FUZZY_SCALE * FUZZY_MIN_LEVENSHTEIN
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    similarity: float
+    rule: str
+    reason: str
+
+
+@lru_cache(maxsize=262144)
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def _surface(a: str, b: str) -> float:
+    return Levenshtein.normalized_similarity(_plain(a), _plain(b))
+
+
+def _best_shared(a: TokenKey, b: TokenKey) -> str | None:
+    shared = a.keys & b.keys
+    if not shared:
+        return None
+    return min(shared, key=lambda k: (len(a.via[k]) + len(b.via[k]), k))
+
+
+def _fuzzy(a: TokenKey, b: TokenKey) -> float:
+    """Best Levenshtein similarity over the keys (0 when below the floor)."""
+    best = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=FUZZY_MIN_LEVENSHTEIN)
+    if len(a.keys) * len(b.keys) > 256:
+        return best
+    others = tuple(b.keys)
+    for ka in a.keys:
+        found = process.extractOne(
+            ka,
+            others,
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=max(best, FUZZY_MIN_LEVENSHTEIN),
+        )
+        if found is not None:
+            best = max(best, float(found[1]))
+    return best
+
+
+def _why_same(query: str, notice: str, shared: str | None) -> str:
+    """Phrases for a pair that meet on a key; Cyrillic is first romanised by a named system."""
+    a, b = analyse(query), analyse(notice)
+    if detect_script(query) in (Script.CYRILLIC, Script.MIXED):
+        by_system = romanizations_by_system(query)
+        exact = [s for s, r in by_system.items() if _plain(r) == _plain(notice)]
+        if exact:
+            return _romanised_by(query, exact, len(exact) == len(by_system))
+        for system, romanised in by_system.items():
+            rk = analyse(romanised)
+            if shared is not None and shared in rk.keys:
+                head = _romanised_by(query, [system], False) + f" as {romanised}"
+                return "; ".join([head, *explain_difference(rk, b, shared)])
+    phrases = explain_difference(a, b, shared)
+    return "; ".join(phrases) if phrases else "same spelling once normalised"
+
+
+def _romanised_by(text: str, systems: list[System], every: bool) -> str:
+    if every:
+        return "romanised alike by every system"
+    said = "romanised by " + ", ".join(SYSTEM_LABELS[s] for s in systems)
+    russian = russianise(text.lower())
+    if russian != text.lower() and any(s in RUSSIAN_SYSTEMS for s in systems):
+        said += f" from the Russian spelling {russian.capitalize()}"
+    return said
+
+
+@lru_cache(maxsize=65536)
+def compare_tokens(query: str, notice: str) -> TokenMatch | None:
+    """How alike two name tokens are, by the strongest rule that applies; None if not alike."""
+    if not _plain(query) or not _plain(notice):
+        return None
+    if _plain(query) == _plain(notice):
+        return TokenMatch(IDENTICAL, "identical", "identical")
+    a, b = analyse(query), analyse(notice)
+    if not a.key or not b.key:
+        return None
+    if a.key == b.key:
+        similarity = SAME_KEY + 0.03 * _surface(query, notice)
+        return TokenMatch(similarity, "same key", _why_same(query, notice, a.key))
+    shared = _best_shared(a, b)
+    if shared is not None:
+        similarity = VARIANT + 0.03 * _surface(query, notice)
+        return TokenMatch(similarity, "variant", _why_same(query, notice, shared))
+    if a.gender_pair(b):
+        return TokenMatch(
+            GENDER_FORM,
+            "gender form",
+            "the same family name in its other gender form (-ov/-ova): another person",
+        )
+    if min(len(a.key), len(b.key)) < FUZZY_MIN_LENGTH:
+        return None
+    lev = _fuzzy(a, b)
+    if lev < FUZZY_MIN_LEVENSHTEIN:
+        return None
+    return TokenMatch(
+        FUZZY_SCALE * lev,
+        "fuzzy",
+        f"spelling differs slightly ({round(100 * lev)}% alike after normalising)",
+    )
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A hyphen-free word of a name, with its role and weight in the score."""
+
+    text: str
+    role: Role
+    token: int
+    weight: float
+    alias: bool = False
+
+
+def _token_weights(parts: NameParts, *, notice: bool) -> list[float]:
+    """Weight of each token: on the notice side the family and first given name dominate."""
+    tokens = parts.tokens
+    if not notice:
+        return [0.0 if t.particle else (0.3 if t.role is Role.PATRONYMIC else 1.0) for t in tokens]
+    weights = [0.0] * len(tokens)
+    family = [i for i, t in enumerate(tokens) if t.role is Role.FAMILY and not t.particle]
+    main_family = [i for i in family if not tokens[i].alias]
+    given = [i for i, t in enumerate(tokens) if t.role is Role.GIVEN and not t.particle]
+    if not given:
+        given = [i for i, t in enumerate(tokens) if t.role is Role.PATRONYMIC]
+    groups = [g for g in (main_family, given) if g]
+    share = 1.0 / len(groups) if groups else 0.0
+    for group in groups:
+        if len(group) == 1:
+            weights[group[0]] = share
+        else:
+            weights[group[0]] = share * 0.7
+            for i in group[1:]:
+                weights[i] = share * 0.3 / (len(group) - 1)
+    return weights
+
+
+@lru_cache(maxsize=65536)
+def pieces_of(parts: NameParts, *, notice: bool) -> tuple[Piece, ...]:
+    pieces: list[Piece] = []
+    for index, (token, weight) in enumerate(
+        zip(parts.tokens, _token_weights(parts, notice=notice), strict=True)
+    ):
+        words = token.parts or (token.text,)
+        for word in words:
+            pieces.append(Piece(word, token.role, index, weight / len(words), token.alias))
+    return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    span: frozenset[int]
+    """Indices of the pieces it covers."""
+
+
+@lru_cache(maxsize=65536)
+def _units(pieces: tuple[Piece, ...], *, notice: bool) -> tuple[_Unit, ...]:
+    units = [_Unit(p.text, frozenset({i})) for i, p in enumerate(pieces)]
+    for size in (2, 3):
+        for start in range(len(pieces) - size + 1):
+            chosen = pieces[start : start + size]
+            if notice and len({p.role for p in chosen}) > 1:
+                continue
+            text = " ".join(p.text for p in chosen)
+            units.append(_Unit(text, frozenset(range(start, start + size))))
+    return tuple(units)
+
+
+@dataclass(frozen=True)
+class UnitPair:
+    query: str
+    notice: str
+    query_span: frozenset[int]
+    notice_span: frozenset[int]
+    match: TokenMatch
+
+
+_EXACT_SEARCH_LIMIT = 16
+_JOINED_RULES = frozenset({"identical", "same key", "variant"})
+
+
+def _value(pair: UnitPair) -> float:
+    return pair.match.similarity * (len(pair.query_span) + len(pair.notice_span))
+
+
+def _greedy(pairs: list[UnitPair]) -> list[UnitPair]:
+    """Best pairs first, each piece used at most once."""
+    used_q: set[int] = set()
+    used_n: set[int] = set()
+    chosen: list[UnitPair] = []
+    for pair in pairs:
+        if pair.query_span & used_q or pair.notice_span & used_n:
+            continue
+        chosen.append(pair)
+        used_q |= pair.query_span
+        used_n |= pair.notice_span
+    return chosen
+
+
+def _best_assignment(pairs: list[UnitPair]) -> list[UnitPair]:
+    """The set of non-overlapping pairs that covers most of both names (exact when small)."""
+    # Singles before compounds of equal value, so a compound must be strictly better.
+    pairs = sorted(
+        pairs, key=lambda p: (-p.match.similarity, len(p.query_span) + len(p.notice_span))
+    )
+    if len(pairs) > _EXACT_SEARCH_LIMIT:
+        return _greedy(pairs)
+    values = [_value(p) for p in pairs]
+    bound = [sum(values[i:]) for i in range(len(pairs) + 1)]
+    best_total = -1.0
+    best: list[UnitPair] = []
+
+    def search(
+        i: int, used_q: frozenset[int], used_n: frozenset[int], total: float, chosen: list[UnitPair]
+    ) -> None:
+        nonlocal best_total, best
+        if total > best_total + 1e-9:
+            best_total, best = total, list(chosen)
+        if i == len(pairs) or total + bound[i] <= best_total + 1e-9:
+            return
+        pair = pairs[i]
+        if not (pair.query_span & used_q or pair.notice_span & used_n):
+            chosen.append(pair)
+            search(
+                i + 1,
+                used_q | pair.query_span,
+                used_n | pair.notice_span,
+                total + values[i],
+                chosen,
+            )
+            chosen.pop()
+        search(i + 1, used_q, used_n, total, chosen)
+
+    search(0, frozenset(), frozenset(), 0.0, [])
+    return best
+
+
+def align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[UnitPair]:
+    """One-to-one alignment of words that covers most of both names.
+
+    Compounds may meet their pieces ("Abdul Rahman" = "ABDULRAHMAN"), but only when that
+    covers more than word-by-word pairs would: "Же Жеев" is not one word of "ŽIEJEV" when
+    each of its words aligns with a word of the notice.
+    """
+    pairs: list[UnitPair] = []
+    notice_units = _units(notice, notice=True)
+    for qu in _units(query, notice=False):
+        for nu in notice_units:
+            found = compare_tokens(qu.text, nu.text)
+            if found is None:
+                continue
+            joined = len(qu.span) > 1 or len(nu.span) > 1
+            if joined and found.rule not in _JOINED_RULES:
+                continue  # "ELMER ALEXANDER" is not a near miss of "WILBER ALEXANDER"
+            pairs.append(UnitPair(qu.text, nu.text, qu.span, nu.span, found))
+    return _best_assignment(pairs)

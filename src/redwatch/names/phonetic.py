@@ -1,0 +1,633 @@
+"""A phonetic key under which the romanisation systems of one name become the same string.
+
+The key is *not* a general sound-alike code (Soundex, Metaphone): those merge names that are
+plainly different people and miss the differences that matter here. Each rule below undoes one
+difference that a real romanisation system, alphabet or keyboard produces for the *same*
+Cyrillic or Turkic letter, and nothing else. Rules, with an example each:
+
+===================  ====================================================  ===================
+class                 spellings merged                                      example
+===================  ====================================================  ===================
+дж / ж  → ``j``       dzh dž dj dsch zh ž j c(Turkic)                        Cemilev = DZHEMILEV
+ч       → ``ç``       ch ç č tch tsch cz                                     Çelebi = CHELEBI
+ш       → ``ş``       sh ş š ș (sch: variant, see below)                     Şamil = SHAMIL
+щ       → ``şç``      shch šč şç schtsch                                     Щукин = SHCHUKIN
+х / г   → ``x``       kh h x gh g ğ (Ukrainian г = h = Russian г = g)        Hryhorii ~ GRIGORII
+ц       → ``ts``      ts tc(GOST) tz ţ ț                                     TCAREV = TSAREV
+и ы й і → ``i``       i y ı î ï                                              ANDREY = ANDREI
+к       → ``k``       k q(Crimean Tatar къ) ck                               Qurtseitov = KURTSEITOV
+н       → ``n``       n ñ(Crimean Tatar нъ) ń                                Añ = AN
+в       → ``v``       v w                                                    Ivanow = IVANOV
+vowels                â→a ö→o ü→u ə→a ë→e, other accents stripped            Kâmil = Kamil
+е       → ``e``       ye ie → e (BGN ye, Ukrainian є, ICAO ъе = iee)         Aliyev = ALIEV
+doubles               any doubled letter is written once                     Kaybullayev = KAYBULAEV
+marks                 ь ъ ' ’ ʼ " · hyphens and spaces dropped               Il'in = ILIN
+===================  ====================================================  ===================
+
+Some letters have two honest readings; the first is the key, the others give *variant keys*
+(``phonetic_keys``), tried only when the keys differ:
+
+- ``j`` may be й (Jelena = YELENA); ``c`` may be ц (Cichanoŭskaja) or k (Carlos);
+  ``ch`` may be х (Czech, Polish, German, Belarusian); ``x`` may be ks (Alexander);
+  ``q`` may be Azerbaijani г (Qasımov = GASYMOV); ``ə`` may be е (Məmmədov = MAMEDOV).
+- â, ö, ü may be я, ё, ю (Kâmil = KYAMIL), and after a consonant ya/yu/yo may be written
+  a/u/o (Turkish Kamil = KYAMIL); ё written yo may be ICAO's e (Fyodor = FEDOR).
+- ``sch`` is с+ч (ICAO) or German ш (Schamil = SHAMIL).
+- ``sh`` and ``zh`` may be с+х and з+г where h is Crimean Tatar х or Ukrainian г
+  (Crimean Tatar Basha = Russian BASKHA).
+- Belarusian ў after a vowel is Russian в (Tsikhanouskaya = TIKHANOVSKAYA) and its ць is
+  Russian ть (the same example).
+- к before х may be swallowed: Бекхан is BEKKHAN in ICAO and Bekhan as people write it.
+- Latin letters with diacritics are also read without them, as they are typed on foreign
+  keyboards (Şahin = SAHIN, Kılıç = KILIC).
+
+The key deliberately keeps vowels (other than the е glide) and the voiced/voiceless contrast:
+merging those floods a 7,000-notice list with false candidates. Near misses such as
+Mammadov/MAMEDOV are left to the fuzzy comparison and to ``skeleton``, a coarser key for
+blocking only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = [
+    "TokenKey",
+    "analyse",
+    "explain_difference",
+    "gender_pair",
+    "name_key",
+    "phonetic_key",
+    "phonetic_keys",
+    "skeleton",
+]
+
+# Internal class symbols (upper case so they cannot collide with plain letters).
+_J, _C, _S, _H, _T = "J", "C", "S", "H", "T"
+_RENDER = {_J: "j", _C: "ç", _S: "ş", _H: "x", _T: "ts"}
+_VOWELS = frozenset("aeiou")
+
+Alt = tuple[str, str]  # (replacement symbols, rule id)
+
+
+def _entry(symbol: str, *alts: Alt) -> tuple[str, tuple[Alt, ...]]:
+    return symbol, alts
+
+
+_LATIN: dict[str, tuple[str, tuple[Alt, ...]]] = {
+    "schtsch": _entry(_S + _C),
+    "shtch": _entry(_S + _C),
+    "shch": _entry(_S + _C),
+    "šč": _entry(_S + _C),
+    "şç": _entry(_S + _C),
+    "tsch": _entry(_C, (_T + _H, "ch=х")),
+    # In police romanisations sch is сч (Счастливцев = SCHASTLIVTSEV); German press writes ш.
+    "sch": _entry("s" + _C, (_S, "sch=ш"), ("s" + _H, "ch=х")),
+    "tch": _entry(_C),
+    "dzh": _entry(_J),
+    "dsch": _entry(_J),
+    "dsh": _entry(_J),
+    "dž": _entry(_J),
+    "dj": _entry(_J, ("di", "j=й")),
+    "zh": _entry(_J, ("z" + _H, "h=х/г")),
+    "ž": _entry(_J),
+    "j": _entry(_J, ("i", "j=й")),
+    "c": _entry(_J, (_T, "c=ц"), ("k", "c=к"), (_C, "c=ç")),
+    "ç": _entry(_C),
+    "č": _entry(_C),
+    "ch": _entry(_C, (_H, "ch=х")),
+    "cz": _entry(_C),
+    "sh": _entry(_S, ("s" + _H, "h=х/г")),
+    "ş": _entry(_S),
+    "š": _entry(_S),
+    "ș": _entry(_S),
+    "kh": _entry(_H),
+    "gh": _entry(_H),
+    "ğ": _entry(_H),
+    "g": _entry(_H),
+    "h": _entry(_H),
+    "x": _entry(_H, ("ks", "x=кс")),
+    "ts": _entry(_T),
+    "tc": _entry(_T),
+    "tz": _entry(_T),
+    "ţ": _entry(_T),
+    "ț": _entry(_T),
+    "ć": _entry(_T, (_C, "ć=ч")),
+    "q": _entry("k", (_H, "q=г")),
+    "ck": _entry("k"),
+    "ph": _entry("f"),
+    "w": _entry("v"),
+    "y": _entry("i"),
+    "ı": _entry("i"),
+    "ñ": _entry("n"),
+    "ń": _entry("n"),
+    "ś": _entry("s"),
+    "ź": _entry("z"),
+    "ĺ": _entry("l"),
+    "ł": _entry("l"),
+    "ø": _entry("o"),
+    "đ": _entry("d"),
+    "ß": _entry("ss"),
+    "æ": _entry("ae"),
+    "œ": _entry("oe"),
+    "ə": _entry("a", ("e", "ə=е")),
+    "â": _entry("a", ("ia", "â=я")),
+    "ö": _entry("o", ("io", "ö=ё")),
+    "ü": _entry("u", ("iu", "ü=ю")),
+    "ŭ": _entry("u", ("v", "ў=в")),
+    "ë": _entry("e", ("io", "ë=ё")),
+}
+for _letter in "abdefiklmnoprstuvz":
+    _LATIN.setdefault(_letter, _entry(_letter))
+
+_CYRILLIC: dict[str, tuple[str, tuple[Alt, ...]]] = {
+    "къ": _entry("k"),
+    "гъ": _entry(_H),
+    "нъ": _entry("n"),
+    "дж": _entry(_J),
+    "а": _entry("a"),
+    "б": _entry("b"),
+    "в": _entry("v"),
+    "г": _entry(_H),
+    "ґ": _entry(_H),
+    "д": _entry("d"),
+    "е": _entry("e"),
+    "ё": _entry("e", ("io", "ё=yo")),
+    "є": _entry("ie"),
+    "ж": _entry(_J),
+    "з": _entry("z"),
+    "и": _entry("i"),
+    "і": _entry("i"),
+    "ї": _entry("ii"),
+    "й": _entry("i"),
+    "к": _entry("k"),
+    "л": _entry("l"),
+    "м": _entry("m"),
+    "н": _entry("n"),
+    "о": _entry("o"),
+    "п": _entry("p"),
+    "р": _entry("r"),
+    "с": _entry("s"),
+    "т": _entry("t"),
+    "у": _entry("u"),
+    "ў": _entry("u", ("v", "ў=в")),
+    "ф": _entry("f"),
+    "х": _entry(_H),
+    "ц": _entry(_T),
+    "ч": _entry(_C),
+    "ш": _entry(_S),
+    "щ": _entry(_S + _C),
+    "ъ": _entry(""),
+    "ы": _entry("i"),
+    "ь": _entry(""),
+    "э": _entry("e"),
+    "ю": _entry("iu"),
+    "я": _entry("ia"),
+    # Other Cyrillic alphabets of the region (Kazakh, Tatar, Bashkir, Tajik, Chechen).
+    "ә": _entry("a", ("e", "ə=е")),
+    "ғ": _entry(_H),
+    "қ": _entry("k"),
+    "ң": _entry("n"),
+    "ө": _entry("o"),
+    "ү": _entry("u"),
+    "ұ": _entry("u"),
+    "һ": _entry(_H),
+    "ҳ": _entry(_H),
+    "ҷ": _entry(_J),
+    "ӣ": _entry("i"),
+    "ӯ": _entry("u"),
+    "ҙ": _entry("z"),
+    "ҡ": _entry("k"),
+    "ҫ": _entry("s"),
+    "ӏ": _entry(""),  # Chechen palochka: not written in Russian documents
+}
+
+_TABLE = {**_LATIN, **_CYRILLIC}
+# Longest spelling first at each position, as the tables intend ("shch" before "sh").
+_TOKENIZER = re.compile(
+    "|".join(re.escape(k) for k in sorted(_TABLE, key=len, reverse=True)) + "|.", re.DOTALL
+)
+_DIACRITIC_LETTERS = frozenset(c for k in _LATIN for c in k if not c.isascii())
+_MARKS = re.compile(r"[\s'’ʼ‘`´ʹʺ\"”“„·\-‐‑–—.]+")
+
+# Internal rendering of the key back into Latin text must re-read as the same key; so every
+# rendered digraph that could be read differently is settled here (see ``_settle``).
+_SETTLE_PAIRS = (("ie", "e"), ("d" + _J, _J), ("t" + _C, _C), ("ts", _T), ("tz", _T))
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One letter or letter group of a token and the key symbols it became."""
+
+    source: str
+    symbol: str
+    alts: tuple[Alt, ...] = ()
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """Everything matching needs to know about one name token, computed once."""
+
+    text: str
+    """The token folded (lower case, marks removed) as the key was computed from it."""
+    key: str
+    """The primary phonetic key."""
+    keys: frozenset[str]
+    """The primary key and every variant key."""
+    segments: tuple[Segment, ...]
+    fired: frozenset[str]
+    """Normalisation rules that changed the primary key (``doubles``, ``ie=e``)."""
+    via: dict[str, frozenset[str]] = field(compare=False, hash=False)
+    """For each variant key, the variant rules that produced it."""
+    feminine: frozenset[tuple[str, int]] = frozenset()
+    """(stem, ending pair) for each key ending in a feminine surname ending."""
+    masculine: frozenset[tuple[str, int]] = frozenset()
+    """(stem, ending pair) for each key ending in the matching masculine ending."""
+
+    def gender_pair(self, other: TokenKey) -> bool:
+        """Whether one of the two is the other's surname in the other gender form."""
+        return bool(self.feminine & other.masculine or self.masculine & other.feminine)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Lower case, marks removed; letters with diacritics we have no rule for lose them (é → e,
+    Cyrillic ѐ → е)."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text).lower():
+        if char in _DIACRITIC_LETTERS or char in _CYRILLIC or char.isascii():
+            out.append(char)
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        known = base in _DIACRITIC_LETTERS or base in _CYRILLIC or base.isascii()
+        out.append(base if known else char)
+    return _MARKS.sub("", "".join(out))
+
+
+def _segments(folded: str) -> tuple[Segment, ...]:
+    found: list[Segment] = []
+    for match in _TOKENIZER.finditer(folded):
+        entry = _TABLE.get(match.group())
+        if entry is not None:  # else a character no name needs (digit, other script)
+            found.append(Segment(match.group(), entry[0], entry[1]))
+    return tuple(found)
+
+
+@lru_cache(maxsize=262144)
+def _settle(internal: str) -> tuple[str, frozenset[str]]:
+    """Apply the normalisation rules until nothing changes; report which ones fired."""
+    fired: set[str] = set()
+    for _ in range(8):
+        before = internal
+        collapsed = _DOUBLES.sub(r"\1", internal)
+        if collapsed != internal:
+            fired.add("doubles")
+            internal = collapsed
+        for old, new in _SETTLE_PAIRS:
+            if old in internal:
+                internal = internal.replace(old, new)
+                fired.add(f"{old}={new}" if old != "ie" else "ie=e")
+        if internal == before:
+            break
+    return internal, frozenset(fired)
+
+
+def _render(internal: str) -> str:
+    return "".join(_RENDER.get(c, c) for c in internal)
+
+
+# Variant rules on the settled internal string: (rule id, pattern, replacement).
+_CONSONANT = r"[^aeiou]"
+_POST_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("glide", re.compile(rf"(?<={_CONSONANT})i(?=[aou])"), ""),
+    ("yo=e", re.compile(rf"(?:(?<={_CONSONANT})|^)io"), "e"),
+    ("ou=ov", re.compile(r"(?<=[aeo])u(?=[^aeiou]|$)"), "v"),
+    ("ci=ti", re.compile(rf"{_T}(?=i)"), "t"),
+    ("ci=ti", re.compile(r"dz(?=i)"), "d"),
+    ("kkh=kh", re.compile(rf"k(?={_H})"), ""),
+)
+_MAX_READINGS = 32
+"""Cap on keys from letter readings; context rules may then add up to _MAX_VARIANTS."""
+_MAX_VARIANTS = 96
+
+
+def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
+    """Every variant key (rendered) and the rules that produced it."""
+    found: dict[str, frozenset[str]] = {}
+    raws: dict[str, frozenset[str]] = {}
+
+    def add(internal: str, used: frozenset[str]) -> None:
+        if internal in raws:
+            return
+        raws[internal] = used
+        key = _render(_settle(internal)[0])
+        if key not in found or len(used) < len(found[key]):
+            found[key] = used
+
+    # First each reading applied to every segment it concerns (a name is usually spelled in
+    # one system), then single segments read differently (Shasha may be ш + сг).
+    rules = sorted({rule for seg in segments for _, rule in seg.alts})
+    for size in range(len(rules) + 1):
+        for chosen_rules in itertools.combinations(rules, size):
+            if len(found) >= _MAX_READINGS:
+                break
+            chosen_set = frozenset(chosen_rules)
+            internal = "".join(
+                next((alt for alt, rule in seg.alts if rule in chosen_set), seg.symbol)
+                for seg in segments
+            )
+            add(internal, chosen_set)
+    counts: dict[str, int] = {}
+    for seg in segments:
+        for _, rule in seg.alts:
+            counts[rule] = counts.get(rule, 0) + 1
+    choices = [
+        (i, alt, rule)
+        for i, seg in enumerate(segments)
+        for alt, rule in seg.alts
+        if counts[rule] > 1  # a reading found once is already covered above
+    ]
+    # ... on the plain reading and on the one with every once-found reading applied.
+    once = {rule for rule, count in counts.items() if count == 1}
+    bases: list[tuple[dict[int, str], frozenset[str]]] = [({}, frozenset())]
+    if once:
+        applied: dict[int, str] = {}
+        applied_rules: set[str] = set()
+        for i, seg in enumerate(segments):
+            for alt, rule in seg.alts:
+                if rule in once:
+                    applied[i] = alt
+                    applied_rules.add(rule)
+                    break
+        bases.append((applied, frozenset(applied_rules)))
+    for base, base_rules in bases:
+        for size in (1, 2):
+            for chosen in itertools.combinations(choices, size):
+                if len(found) >= _MAX_READINGS:
+                    break
+                picked = {i: alt for i, alt, _ in chosen}
+                if len(picked) < len(chosen):
+                    continue  # two readings of one segment
+                picked = base | picked
+                internal = "".join(picked.get(i, seg.symbol) for i, seg in enumerate(segments))
+                add(internal, base_rules | {rule for _, _, rule in chosen})
+    # Context rules on top of every variant so far, before and after normalisation (ё in
+    # Bioov must meet ICAO's Beov before oo is written once).
+    for rule, pattern, replacement in _POST_RULES:
+        for raw, used in list(raws.items()):
+            for form in {raw, _settle(raw)[0]}:
+                changed = pattern.sub(replacement, form)
+                if changed != form and len(found) < _MAX_VARIANTS:
+                    add(changed, used | {rule})
+    return found
+
+
+def _ascii_form(folded: str) -> str | None:
+    """The token as typed without diacritics, if that differs (Şahin → sahin)."""
+    plain = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", folded.replace("ı", "i").replace("ə", "e"))
+        if not unicodedata.combining(c)
+    )
+    plain = plain.replace("ł", "l").replace("ø", "o")
+    return plain if plain != folded and plain.isascii() else None
+
+
+def analyse(token: str) -> TokenKey:
+    """Key, variant keys and trace of one token (a word, or a hyphenated compound).
+
+    Cached on the folded form, so ``MUSTAFA`` and ``Mustafa`` share one analysis; ``text``
+    is that folded form.
+    """
+    return _analyse_folded(_fold(token))
+
+
+@lru_cache(maxsize=65536)
+def _analyse_folded(folded: str) -> TokenKey:
+    segments = _segments(folded)
+    internal = "".join(seg.symbol for seg in segments)
+    settled, fired = _settle(internal)
+    key = _render(settled)
+    via = _variants(segments)
+    ascii_form = _ascii_form(folded)
+    if ascii_form is not None:
+        for variant, used in _variants(_segments(ascii_form)).items():
+            via.setdefault(variant, used | {"ascii"})
+    via[key] = frozenset()
+    feminine, masculine = _gender_stems(via)
+    return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
+
+
+def phonetic_key(token: str) -> str:
+    """The primary key of one token; idempotent (``phonetic_key`` of a key is the key)."""
+    return analyse(token).key
+
+
+def phonetic_keys(token: str) -> frozenset[str]:
+    """The primary key and the variant keys of one token."""
+    return analyse(token).keys
+
+
+def name_key(text: str) -> str:
+    """Key of a whole name: the keys of its words, in order, space-separated."""
+    return " ".join(k for k in (phonetic_key(w) for w in text.split()) if k)
+
+
+_DEVOICE = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f", "j": "ç"})
+
+
+def skeleton(key: str) -> str:
+    """A coarse blocking key: first letter, then consonants only, devoiced, undoubled.
+
+    It catches what the phonetic key leaves to fuzzy comparison (Mammadov/MAMEDOV,
+    Ahmed/AHMET, Lukashenka/LUKASHENKO) and is never used to decide a match.
+    """
+    if not key:
+        return ""
+    rest = "".join(c for c in key[1:] if c not in _VOWELS)
+    return _DOUBLES.sub(r"\1", key[0] + rest.translate(_DEVOICE))
+
+
+# Gendered surname endings: (feminine, masculine) on keys.
+_GENDER_ENDINGS = (
+    ("ova", "ov"),
+    ("eva", "ev"),
+    ("ina", "in"),
+    ("skaia", "ski"),
+    ("ska", "ski"),
+    ("aia", "i"),
+    ("aia", "oi"),
+)
+
+
+def _gender_stems(
+    keys: dict[str, frozenset[str]],
+) -> tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]:
+    feminine: set[tuple[str, int]] = set()
+    masculine: set[tuple[str, int]] = set()
+    for key in keys:
+        for index, (fem, masc) in enumerate(_GENDER_ENDINGS):
+            if key.endswith(fem):
+                feminine.add((key[: -len(fem)], index))
+            if key.endswith(masc) and len(key) > len(masc) + 1:
+                masculine.add((key[: -len(masc)], index))
+    return frozenset(feminine), frozenset(masculine)
+
+
+def gender_pair(key_a: str, key_b: str) -> bool:
+    """Whether two surname keys are the feminine and masculine forms of one family name."""
+    for fem, masc in _GENDER_ENDINGS:
+        for female, male in ((key_a, key_b), (key_b, key_a)):
+            if (
+                female.endswith(fem)
+                and male.endswith(masc)
+                and female[: -len(fem)] == male[: -len(masc)]
+                and len(male) > len(masc) + 1
+            ):
+                return True
+    return False
+
+
+# --- explanations ----------------------------------------------------------------------------
+
+_CLASS_NAMES = {
+    _J: "дж/ж",
+    _C: "ч",
+    _S: "ш",
+    _H: "х/г",
+    _T: "ц",
+    _S + _C: "щ",
+    "i": "и/й/ы",
+    "k": "к",
+    "n": "н",
+    "v": "в",
+    "a": "а",
+    "o": "о",
+    "u": "у",
+    "e": "е",
+    "ie": "є",
+    "ia": "я",
+    "iu": "ю",
+    "ii": "ї",
+}
+
+_SPELLING_NOTES: dict[tuple[str, str], str] = {
+    (_J, "c"): "Crimean Tatar/Turkish c",
+    (_J, "j"): "English j",
+    (_J, "dzh"): "Russian дж = dzh",
+    (_J, "dj"): "French dj",
+    (_J, "dž"): "dž",
+    (_J, "dsh"): "German dsh",
+    (_J, "dsch"): "German dsch",
+    (_J, "zh"): "Russian ж = zh",
+    (_J, "ж"): "Cyrillic ж",
+    (_J, "дж"): "Cyrillic дж",
+    (_C, "ç"): "Turkish/Crimean Tatar ç",
+    (_C, "ch"): "Russian ч = ch",
+    (_C, "tch"): "French tch",
+    (_C, "tsch"): "German tsch",
+    (_C, "cz"): "Polish cz",
+    (_S, "ş"): "Turkish/Crimean Tatar ş",
+    (_S, "sh"): "Russian ш = sh",
+    (_S, "sch"): "German sch",
+    (_H, "h"): "h (Crimean Tatar х, Ukrainian г)",
+    (_H, "kh"): "Russian х = kh",
+    (_H, "x"): "Azerbaijani/Uzbek x",
+    (_H, "g"): "Russian г = g",
+    (_H, "ğ"): "Crimean Tatar ğ",
+    (_H, "gh"): "gh",
+    (_T, "ts"): "ц = ts",
+    (_T, "tc"): "GOST ц = tc",
+    (_T, "tz"): "German tz",
+    ("k", "q"): "Crimean Tatar q (къ)",
+    ("n", "ñ"): "Crimean Tatar ñ (нъ)",
+    ("i", "y"): "y",
+    ("i", "ı"): "Turkish ı",
+    ("v", "w"): "w",
+    ("a", "â"): "Crimean Tatar â",
+    ("a", "ə"): "Azerbaijani ə",
+    ("o", "ö"): "ö",
+    ("u", "ü"): "ü",
+    ("e", "ë"): "ë",
+}
+
+_FIRED_NOTES = {
+    "doubles": "doubled letters written once",
+    "ie=e": "ye/ie = e (BGN ye, Ukrainian є = Russian е)",
+}
+
+_VARIANT_NOTES = {
+    "j=й": "j read as й",
+    "c=ц": "c read as ц (Polish, Belarusian)",
+    "c=к": "c read as k",
+    "c=ç": "c typed for ç",
+    "ch=х": "ch read as х (Czech, Polish, German, Belarusian)",
+    "x=кс": "x read as ks",
+    "q=г": "Azerbaijani q = Russian г",
+    "ə=е": "Azerbaijani ə = Russian е",
+    "â=я": "Crimean Tatar â = я (ya)",
+    "ö=ё": "ö = ё (yo)",
+    "ü=ю": "ü = ю (yu)",
+    "ў=в": "Belarusian ў = в",
+    "ë=ё": "ë = ё",
+    "ё=yo": "ё written yo",
+    "glide": "ya/yu/yo after a consonant = a/u/o (Crimean Tatar, Turkish spelling)",
+    "yo=e": "ё written e (ICAO, GOST, MVD 310) = yo",
+    "ou=ov": "Belarusian ў (u) = Russian в (v)",
+    "ci=ti": "Belarusian ць/дзь = Russian ть/дь",
+    "ascii": "diacritics dropped",
+    "h=х/г": "sh / zh read as с+х / з+г (Crimean Tatar and Ukrainian h)",
+    "sch=ш": "German sch = ш",
+    "kkh=kh": "кх written kh (BEKKHAN = Bekhan)",
+}
+
+
+def _class_spellings(token: TokenKey) -> dict[str, set[str]]:
+    spellings: dict[str, set[str]] = {}
+    for seg in token.segments:
+        if seg.symbol in _CLASS_NAMES:
+            spellings.setdefault(seg.symbol, set()).add(seg.source)
+    return spellings
+
+
+def _note(symbol: str, spelling: str) -> str:
+    note = _SPELLING_NOTES.get((symbol, spelling))
+    if note is not None:
+        return note
+    if not spelling.isascii():
+        return f"{'Cyrillic ' if _is_cyrillic(spelling) else ''}{spelling}"
+    return spelling
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("CYRILLIC" in unicodedata.name(c, "") for c in text)
+
+
+def explain_difference(a: TokenKey, b: TokenKey, shared: str | None = None) -> list[str]:
+    """The rules that make ``a`` and ``b`` the same key, as short phrases for a case worker.
+
+    ``shared`` is the key they meet on (``None`` for a fuzzy pair); its variant rules are named.
+    """
+    phrases: list[str] = []
+    spell_a, spell_b = _class_spellings(a), _class_spellings(b)
+    for symbol in sorted(set(spell_a) | set(spell_b), key=lambda s: list(_CLASS_NAMES).index(s)):
+        left, right = spell_a.get(symbol, set()), spell_b.get(symbol, set())
+        if not left or not right or left == right:
+            continue
+        lhs = " / ".join(_note(symbol, s) for s in sorted(left - right or left))
+        rhs = " / ".join(_note(symbol, s) for s in sorted(right - left or right))
+        phrases.append(f"{lhs} = {rhs}")
+    for rule in sorted(a.fired ^ b.fired):
+        if rule in _FIRED_NOTES:
+            phrases.append(_FIRED_NOTES[rule])
+    if shared is not None:
+        used = a.via.get(shared, frozenset()) | b.via.get(shared, frozenset())
+        phrases.extend(_VARIANT_NOTES.get(rule, rule) for rule in sorted(used))
+    return list(dict.fromkeys(phrases))

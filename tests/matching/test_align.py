@@ -1,0 +1,115 @@
+import pytest
+
+from redwatch.matching.align import (
+    FUZZY_FLOOR,
+    GENDER_FORM,
+    SAME_KEY,
+    VARIANT,
+    align,
+    compare_tokens,
+    pieces_of,
+)
+from redwatch.names.parse import Role, parse_name, parse_notice_name
+
+
+@pytest.mark.parametrize(
+    ("query", "notice", "rule"),
+    [
+        ("Mustafa", "MUSTAFA", "identical"),
+        ("Hernández", "HERNANDEZ", "identical"),  # accents alone are not a difference
+        ("Cemilev", "DZHEMILEV", "same key"),
+        ("Джемилев", "DZHEMILEV", "same key"),
+        ("Kâmil", "KYAMIL", "variant"),
+        ("Tsikhanouskaya", "TIKHANOVSKAYA", "variant"),
+        ("Dzhemileva", "DZHEMILEV", "gender form"),
+        ("Mammadov", "MAMEDOV", "fuzzy"),
+    ],
+)
+def test_compare_tokens_rules(query: str, notice: str, rule: str) -> None:
+    found = compare_tokens(query, notice)
+    assert found is not None
+    assert found.rule == rule
+
+
+def test_similarities_are_ordered_by_rule() -> None:
+    def sim(a: str, b: str) -> float:
+        found = compare_tokens(a, b)
+        assert found is not None
+        return found.similarity
+
+    assert sim("Mustafa", "MUSTAFA") == 1.0
+    assert 1.0 > sim("Cemilev", "DZHEMILEV") >= SAME_KEY
+    assert SAME_KEY > sim("Kamil", "KYAMIL") >= VARIANT
+    assert VARIANT > GENDER_FORM
+    assert GENDER_FORM > sim("Mammadov", "MAMEDOV") >= FUZZY_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [("Ali", "ALA"), ("Refat", "MUSTAFA"), ("Ivan", "IVANOVA"), ("", "X"), ("--", "ALI")],
+)
+def test_compare_tokens_rejects(query: str, notice: str) -> None:
+    assert compare_tokens(query, notice) is None
+
+
+def test_cyrillic_reason_names_the_system() -> None:
+    found = compare_tokens("Кайбуллаев", "KAYBULLAEV")
+    assert found is not None
+    assert found.reason == "romanised by MVD 310-1997"
+
+
+def test_notice_weights_favour_family_and_first_given_name() -> None:
+    pieces = pieces_of(parse_notice_name("PEREZ GOMEZ", "ELVIN JOSE"), notice=True)
+    weights = {p.text: round(p.weight, 3) for p in pieces}
+    assert weights == {"PEREZ": 0.35, "GOMEZ": 0.15, "ELVIN": 0.35, "JOSE": 0.15}
+    single = pieces_of(parse_notice_name("DZHEMILEV", "MUSTAFA"), notice=True)
+    assert [p.weight for p in single] == [0.5, 0.5]
+
+
+def test_query_patronymic_weighs_less() -> None:
+    pieces = pieces_of(parse_name("Джемилев Мустафа Абдульджемилевич"), notice=False)
+    assert [(p.role, p.weight) for p in pieces] == [
+        (Role.FAMILY, 1.0),
+        (Role.GIVEN, 1.0),
+        (Role.PATRONYMIC, 0.3),
+    ]
+
+
+def _aligned(query: str, name: str, forename: str) -> list[tuple[str, str]]:
+    pairs = align(
+        pieces_of(parse_name(query), notice=False),
+        pieces_of(parse_notice_name(name, forename), notice=True),
+    )
+    return sorted((p.query, p.notice) for p in pairs)
+
+
+def test_alignment_ignores_order_and_roles() -> None:
+    assert _aligned("DZHEMILEV Mustafa", "DZHEMILEV", "MUSTAFA") == [
+        ("DZHEMILEV", "DZHEMILEV"),
+        ("Mustafa", "MUSTAFA"),
+    ]
+
+
+def test_alignment_joins_compounds_only_when_that_covers_more() -> None:
+    assert _aligned("Abdul Rahman Ahmadi", "AHMADI", "ABDULRAHMAN") == [
+        ("Abdul Rahman", "ABDULRAHMAN"),
+        ("Ahmadi", "AHMADI"),
+    ]
+    assert _aligned("Emir-Usein Kuku", "KUKU", "EMIR USEIN") == [
+        ("Emir", "EMIR"),
+        ("Kuku", "KUKU"),
+        ("Usein", "USEIN"),
+    ]
+    # Each word has its own partner: do not glue them.
+    assert _aligned("Же Жеев", "ŽIEJEV", "ŽIE") == [("Же", "ŽIE"), ("Жеев", "ŽIEJEV")]
+
+
+def test_alignment_is_one_to_one_and_finds_the_best_assignment() -> None:
+    # Greedy would give Haca the first CHACHA and leave Haha without a partner.
+    assert _aligned("Haca Haha", "CHACHA", "CHADŽA") == [("Haca", "CHADŽA"), ("Haha", "CHACHA")]
+
+
+def test_joined_words_need_a_key_level_agreement() -> None:
+    pairs = _aligned("Elmer Alexander Mejia", "MEJIA GUEVARA", "WILBER ALEXANDER")
+    assert ("Elmer Alexander", "WILBER ALEXANDER") not in pairs
+    assert ("Alexander", "ALEXANDER") in pairs
