@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,10 +25,41 @@ def shared_data() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throw-away server for the session; in CI its absence is a failure."""
+    from tests.support.postgres import postgres_server
+
+    try:
+        with postgres_server() as url:
+            yield url
+    except (FileNotFoundError, subprocess.CalledProcessError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"cannot start PostgreSQL: {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs on a real SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'redwatch.sqlite'}"
+    import psycopg
+
+    server: str = request.getfixturevalue("postgres_url")
+    name = f"redwatch_test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_url: str) -> Settings:
     monkeypatch.setenv("REDWATCH_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("REDWATCH_DB_URL", raising=False)
+    monkeypatch.setenv("REDWATCH_DB_URL", db_url)
     return load_settings()
 
 
