@@ -1,0 +1,69 @@
+"""List requests needed to enumerate the fake corpus: redwatch's plan vs a country crawl.
+
+In process (the fake's own query code, no HTTP), so it measures requests, not the network:
+
+    python benchmarks/enumeration_requests.py --size 7000
+
+The baseline is a country-by-country crawl: one query per warrant country of the country list,
+and redwatch's own adaptive splitting inside every country over the cap (a generous baseline:
+a plain crawler splits worse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+from collections.abc import Callable
+
+from redwatch.fake import FakeInterpol, generate_corpus
+from redwatch.fake._countries import countries_payload
+from redwatch.fake.service import SearchParams
+from redwatch.interpol.enumeration import Enumerator, ListPage
+from redwatch.interpol.models import NoticeSummary
+from redwatch.interpol.query import CAP, ListQuery
+
+
+def fetcher(service: FakeInterpol) -> tuple[list[int], Callable[[ListQuery], ListPage]]:
+    calls = [0]
+
+    def fetch(query: ListQuery) -> ListPage:
+        calls[0] += 1
+        params = SearchParams.from_query(query.params() | {"resultPerPage": str(CAP)})
+        total, items = service.search(params)
+        summaries = tuple(NoticeSummary.model_validate(item) for item in items)
+        return ListPage(query=query, total=total, items=summaries)
+
+    return calls, fetch
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=7000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    today = dt.date.today()
+    service = FakeInterpol(generate_corpus(size=args.size, seed=args.seed, today=today))
+    countries = sorted(item["value"] for item in countries_payload())
+
+    calls, fetch = fetcher(service)
+    started = time.perf_counter()
+    result = Enumerator(fetch, countries=countries, today=today).run()
+    elapsed = time.perf_counter() - started
+    print(
+        f"redwatch: {args.size} notices, complete={result.complete}, "
+        f"found={len(result.notices)}, list requests={calls[0]}, {elapsed:.1f}s"
+    )
+
+    calls, fetch = fetcher(service)
+    found: set[str] = set()
+    for code in countries:
+        crawl = Enumerator(fetch, countries=countries, today=today)
+        found |= set(crawl.run(ListQuery(warrant_country=code)).notices)
+    print(
+        f"country-by-country crawl: found={len(found)} of {len(service)}, list requests={calls[0]}"
+    )
+
+
+if __name__ == "__main__":
+    main()
