@@ -38,6 +38,10 @@ LETTERS = tuple(string.ascii_lowercase)
 RANGE_TARGET = int(CAP * 0.8)
 
 
+class BudgetExhausted(Exception):
+    """The walk used its whole request budget (something keeps it from converging)."""
+
+
 @dataclass(frozen=True)
 class ListPage:
     """What one list request told us."""
@@ -89,6 +93,7 @@ class Enumerator:
         age_prior: Mapping[int, float] | None = None,
         hints: Mapping[str, set[tuple[str, str]]] | None = None,
         max_age: int = MAX_AGE,
+        max_requests: int | None = None,
     ) -> None:
         self._fetch = fetch
         self._countries = list(countries)
@@ -96,6 +101,7 @@ class Enumerator:
         self._prior = dict(age_prior or DEFAULT_AGE_PRIOR)
         self._hints = hints or {}
         self._max_age = max_age
+        self._max_requests = max_requests
         self.known: dict[str, Known] = {}
         self._by_age: dict[int | None, dict[str, Known]] = {}
         # Set once every notice with an age is known: then only ageless notices can be missing.
@@ -106,6 +112,8 @@ class Enumerator:
 
     # -- bookkeeping -----------------------------------------------------------------
     def fetch(self, query: ListQuery) -> ListPage:
+        if self._max_requests is not None and self.requests >= self._max_requests:
+            raise BudgetExhausted(self.requests)
         page = self._fetch(query)
         self.requests += 1
         facts = {
@@ -177,7 +185,13 @@ class Enumerator:
     def run(self, root: ListQuery | None = None) -> EnumerationResult:
         root = root or ListQuery()
         page = self.fetch(root)
-        self.cover(page)
+        if self._max_requests is None:
+            # Generous: a healthy walk needs about one request per 25 notices.
+            self._max_requests = max(2000, page.total // 5)
+        try:
+            self.cover(page)
+        except BudgetExhausted:
+            self.incomplete.append(f"stopped after {self.requests} requests")
         notices = {entry.summary.entity_id: entry.summary for entry in self.known_in(root)}
         if root == ListQuery():
             notices = {entity_id: entry.summary for entity_id, entry in self.known.items()}

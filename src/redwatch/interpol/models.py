@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 ENTITY_ID = re.compile(r"^(\d{4})/(\d+)$")
 _DOB = re.compile(r"^(\d{4})(?:/(\d{2}))?(?:/(\d{2}))?$")
@@ -32,6 +32,14 @@ def entity_sort_key(entity_id: str) -> tuple[int, int]:
     if not match:
         return (0, 0)
     return (int(match.group(1)), int(match.group(2)))
+
+
+def describe(error: ValidationError) -> str:
+    """One line naming each bad field, for warnings and the quarantine."""
+    return "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or 'record'}: {e['msg']}"
+        for e in error.errors()
+    )
 
 
 def _blank_to_none(value: Any) -> Any:

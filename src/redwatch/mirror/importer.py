@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from redwatch.errors import InputError
-from redwatch.interpol.models import NoticeDetail, NoticeSummary
+from redwatch.interpol.models import NoticeDetail, NoticeSummary, describe
 from redwatch.mirror.records import incoming
 from redwatch.store.repository import Repository
 
@@ -103,7 +103,7 @@ def import_paths(repo: Repository, paths: list[Path]) -> ImportSummary:
                 if item.entity_id not in best or best[item.entity_id][2] is None:
                     best[item.entity_id] = (item, record, None)
         except ValidationError as exc:
-            _reject(repo, summary, source, str(exc).splitlines()[0], record, sync_id)
+            _reject(repo, summary, source, describe(exc), record, sync_id)
     for item, raw, found in best.values():
         kind = repo.apply(
             incoming(item, None if found else raw, found, raw if found else None),

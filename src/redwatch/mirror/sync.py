@@ -20,7 +20,14 @@ from pydantic import ValidationError
 
 from redwatch.interpol.client import InterpolClient, MalformedResponse
 from redwatch.interpol.enumeration import Enumerator, ListPage
-from redwatch.interpol.models import ImagesResponse, ListResponse, NoticeDetail, NoticeSummary
+from redwatch.interpol.models import (
+    ENTITY_ID,
+    ImagesResponse,
+    ListResponse,
+    NoticeDetail,
+    NoticeSummary,
+    describe,
+)
 from redwatch.interpol.query import ListQuery
 from redwatch.mirror.records import incoming, list_fields
 from redwatch.store.repository import REMOVED, Repository, utcnow
@@ -82,8 +89,11 @@ class Syncer:
                 raw = self.client.list_notices(query)
                 response = ListResponse.model_validate(raw)
             except (MalformedResponse, ValidationError) as exc:
-                content = exc.content if isinstance(exc, MalformedResponse) else b""
-                self._quarantine(f"list {query.key}", str(exc).splitlines()[0], content, sync_id)
+                if isinstance(exc, MalformedResponse):
+                    reason, content = "malformed JSON", exc.content
+                else:
+                    reason, content = describe(exc), json.dumps(raw).encode()
+                self._quarantine(f"list {query.key}", reason, content, sync_id)
                 self._failed_queries.append(query.key)
                 return ListPage(query=query, total=0, items=())
             cached = (response.total, response.embedded.notices)
@@ -93,15 +103,30 @@ class Syncer:
         items = []
         for raw_item in raw_items:
             try:
-                items.append(NoticeSummary.model_validate(raw_item))
+                valid = NoticeSummary.model_validate(raw_item)
+                self._raw[valid.entity_id] = raw_item
+                item: NoticeSummary | None = valid
             except ValidationError as exc:
-                content = json.dumps(raw_item).encode()
-                self._quarantine("list item", str(exc).splitlines()[0], content, sync_id)
+                item = self._set_aside(raw_item, describe(exc), sync_id)
+            if item is not None:
+                items.append(item)
+                self._seen.add(item.entity_id)
         self.progress("list", len(self._seen), None)
-        for item, raw_item in zip(items, raw_items, strict=False):
-            self._raw[item.entity_id] = raw_item
-            self._seen.add(item.entity_id)
         return ListPage(query=query, total=total, items=tuple(items))
+
+    def _set_aside(self, raw_item: Any, reason: str, sync_id: int) -> NoticeSummary | None:
+        """Quarantine a drifting item, but let enumeration count it by its id if it has one.
+
+        Without that, the walk would keep hunting for a notice it has in fact seen.
+        """
+        entity_id = raw_item.get("entity_id") if isinstance(raw_item, dict) else None
+        source = f"list item {entity_id}" if isinstance(entity_id, str) else "list item"
+        if source not in self._invalid:
+            self._quarantine(source, reason, json.dumps(raw_item).encode(), sync_id)
+        self._invalid.add(source)
+        if isinstance(entity_id, str) and ENTITY_ID.match(entity_id.strip()):
+            return NoticeSummary.model_construct(entity_id=entity_id.strip())
+        return None
 
     def _quarantine(self, source: str, reason: str, content: bytes, sync_id: int) -> None:
         self.summary.quarantined += 1
@@ -115,6 +140,7 @@ class Syncer:
         self.summary.sync_id, self.summary.resumed = sync_id, resumed
         self._seen: set[str] = set()
         self._raw: dict[str, dict[str, Any]] = {}
+        self._invalid: set[str] = set()
         countries = self.client.countries()
         enumerator = Enumerator(
             lambda query: self._fetch_page(sync_id, query),
@@ -126,8 +152,10 @@ class Syncer:
         result = enumerator.run()
         self.summary.root_total = result.root_total
         self.summary.notices = len(result.notices)
-        complete = result.complete and not self._failed_queries
-        self._apply(sync_id, result.notices)
+        # A notice set aside is seen but not stored: the mirror is not whole, so no removals.
+        complete = result.complete and not self._failed_queries and not self._invalid
+        valid = {k: v for k, v in result.notices.items() if f"list item {k}" not in self._invalid}
+        self._apply(sync_id, valid)
         if complete:
             gone = self.repo.active_ids() - set(result.notices)
             self.summary.removed = self.repo.mark_removed(sorted(gone), sync_id=sync_id)
@@ -149,6 +177,8 @@ class Syncer:
         parts = [f"partial: saw {self.summary.notices} of {self.summary.root_total} notices"]
         if self._failed_queries:
             parts.append(f"{len(self._failed_queries)} list queries failed")
+        if self._invalid:
+            parts.append(f"{len(self._invalid)} malformed notices set aside")
         if missing:
             parts.append(f"{missing} could not be reached")
         parts.append("no removals inferred")
@@ -202,7 +232,7 @@ class Syncer:
         try:
             return raw, NoticeDetail.model_validate(raw)
         except ValidationError as exc:
-            reason = str(exc).splitlines()[0]
+            reason = describe(exc)
             self._quarantine(f"detail {entity_id}", reason, json.dumps(raw).encode(), sync_id)
             return None, None
 
