@@ -11,6 +11,7 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -57,9 +58,19 @@ class Transport(Protocol):
 
 
 class HttpxTransport:
-    def __init__(self, headers: dict[str, str], timeout: float, proxy: str | None) -> None:
+    def __init__(
+        self,
+        headers: dict[str, str],
+        timeout: float,
+        proxy: str | None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self._client = httpx.Client(
-            headers=headers, timeout=timeout, proxy=proxy or None, follow_redirects=True
+            headers=headers,
+            timeout=timeout,
+            proxy=proxy or None,
+            follow_redirects=True,
+            transport=transport,
         )
 
     def get(self, url: str, params: dict[str, str] | None) -> RawResponse:
@@ -99,20 +110,28 @@ class CurlTransport:
 class RateLimiter:
     """At most ``rate`` requests per second across threads; 0 means unlimited."""
 
-    def __init__(self, rate: float) -> None:
+    def __init__(
+        self,
+        rate: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._interval = 1.0 / rate if rate > 0 else 0.0
         self._next = 0.0
         self._lock = threading.Lock()
+        self._clock = clock
+        self._sleep = sleep
 
     def wait(self) -> None:
         if not self._interval:
             return
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             start = max(now, self._next)
             self._next = start + self._interval
         if start > now:
-            time.sleep(start - now)
+            self._sleep(start - now)
 
 
 class MalformedResponse(ServiceError):
@@ -130,8 +149,10 @@ class InterpolClient:
         settings: Settings,
         *,
         transport: Transport | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
         sleep: Any = time.sleep,
     ) -> None:
+        """``httpx_transport`` swaps the network for e.g. ``httpx.MockTransport`` in tests."""
         self.base_url = settings.interpol_url.rstrip("/")
         self.countries_url = settings.countries_url
         self._retries = settings.retries
@@ -146,7 +167,9 @@ class InterpolClient:
                 headers, settings.timeout, settings.proxy, settings.impersonate
             )
         else:
-            self._transport = HttpxTransport(headers, settings.timeout, settings.proxy)
+            self._transport = HttpxTransport(
+                headers, settings.timeout, settings.proxy, httpx_transport
+            )
         self.requests: Counter[str] = Counter()
         self.retried = 0
 
