@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from redwatch.fake import FakeInterpol
+from tests.conftest import shared_data
 
 TODAY = dt.date(2026, 3, 1)
 
 
 def interpol_data_dir() -> Path:
     """The real responses in shared/; fail on CI when missing, skip elsewhere."""
-    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "interpol"
-    if not (path / "details-2023-11.jsonl").is_file():
-        message = f"real INTERPOL responses not found at {path}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return shared_data()
 
 
 def notice(entity_id: str, **fields: Any) -> dict[str, Any]:

@@ -1,10 +1,10 @@
 import json
-from pathlib import Path
 
 import pytest
 
 from redwatch.matching import Candidate, Decision, Query, candidate_keys, score
 from redwatch.names.parse import parse_name, parse_notice_name
+from tests.conftest import shared_data
 
 GROUPS = [
     [
@@ -56,13 +56,10 @@ def test_unrelated_names_share_no_key() -> None:
     assert not a & b
 
 
-_DETAILS = Path(__file__).parents[3] / "shared/data/interpol/details-2023-11.jsonl"
-
-
 @pytest.mark.shared_data
-@pytest.mark.skipif(not _DETAILS.exists(), reason="shared INTERPOL data not present")
 def test_every_real_notice_finds_itself_by_key_and_by_score() -> None:
-    records = [json.loads(line) for line in _DETAILS.read_text(encoding="utf-8").splitlines()]
+    details = shared_data() / "details-2023-11.jsonl"
+    records = [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
     assert len(records) > 1000
     for record in records[::4]:  # a quarter keeps the test fast; the whole file passes too
         candidate = Candidate.from_notice(record)
