@@ -348,7 +348,9 @@ def demo(
             "  redwatch stats\n"
             "  redwatch notices list --issuer RU | head\n"
             "  redwatch notices show <ID> --json\n"
-            "  redwatch sync            # runs the demo sync again: nothing changes\n"
+            "  redwatch demo            # again: the second sync fetches no details\n"
+            "  redwatch fake-interpol --port 8765   # then, in another shell:\n"
+            "  REDWATCH_INTERPOL_URL=http://127.0.0.1:8765 redwatch sync\n"
             f"{ABSENCE_REMINDER}",
             highlight=False,
         )
