@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from redwatch.cli_matching import check, screen
 from redwatch.errors import InputError, NotFoundError, RedwatchError
 from redwatch.fake.command import fake_interpol
 from redwatch.logs import configure_logging
@@ -40,6 +41,8 @@ app.add_typer(notices_app, name="notices")
 app.command("fake-interpol", help="Serve a faithful fake of INTERPOL's notices service.")(
     fake_interpol
 )
+app.command("check")(check)
+app.command("screen")(screen)
 
 err = Console(stderr=True)
 out = Console()

@@ -1,0 +1,168 @@
+"""Speed of ``check`` and ``screen`` on a generated mirror: start-up, latency, throughput.
+
+python benchmarks/check_speed.py [--notices 7000] [--names 10000] [--checks 500] [--seed 0]
+
+The mirror is a real SQLite store in a temporary home, filled by ``import_paths`` with
+generated notices. ``check`` latency is measured per query after start-up (index built),
+on re-spellings of notice names and on names of other generated people; ``screen`` runs
+``--names`` generated people (a tenth of them re-spelled notice names) through the library
+and then through the real command in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from redwatch.fake import generate_corpus
+from redwatch.matching._respell import Respeller
+from redwatch.matching.index import CandidateIndex
+from redwatch.mirror.importer import import_paths
+from redwatch.screening import check, read_screen_csv, screen_rows
+from redwatch.settings import load_settings
+from redwatch.store.engine import open_engine
+from redwatch.store.repository import Repository
+
+COMMAND = """
+from redwatch.cli import app, main
+from redwatch.cli_matching import check, screen
+known = {c.name for c in app.registered_commands}
+if "screen" not in known:
+    app.command("screen")(screen)
+if "check" not in known:
+    app.command("check")(check)
+main()
+"""
+
+
+def person(record: dict[str, Any], rng: random.Random) -> tuple[str, str | None]:
+    """A generated person as they would write themselves: title case, a date half the time."""
+    forename = record["forename"] if record["forename"] not in (None, "-") else ""
+    name = f"{forename} {record['name'] or ''}".title().strip() or "Unknown"
+    dob = record["date_of_birth"]
+    if dob and len(dob) == 10 and rng.random() < 0.5:
+        return name, ".".join(reversed(dob.split("/")))
+    return name, None
+
+
+def people(notices: list[dict[str, Any]], count: int, seed: int) -> list[tuple[str, str | None]]:
+    """Other generated people, and one in ten a re-spelled notice name."""
+    rng = random.Random(seed)
+    respeller = Respeller(seed)
+    others = generate_corpus(size=count, seed=seed + 1000)
+    found = []
+    for i in range(count):
+        if i % 10 == 0:
+            text, _ = respeller.respell(rng.choice(notices))
+            found.append((text, None))
+        else:
+            found.append(person(others[i], rng))
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--notices", type=int, default=7000)
+    parser.add_argument("--names", type=int, default=10_000)
+    parser.add_argument("--checks", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()},"
+        f" {platform.system()} {platform.release()}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        os.environ["REDWATCH_HOME"] = str(home)
+        os.environ.pop("REDWATCH_DB_URL", None)
+        notices = generate_corpus(size=args.notices, seed=args.seed)
+        source = home / "notices.jsonl"
+        source.write_text(
+            "".join(json.dumps(n, ensure_ascii=False) + "\n" for n in notices), "utf-8"
+        )
+        repo = Repository(open_engine(load_settings().db_url))
+        started = time.perf_counter()
+        import_paths(repo, [source])
+        print(f"mirror: {args.notices} generated notices imported in "
+              f"{time.perf_counter() - started:.1f} s")  # fmt: skip
+
+        started = time.perf_counter()
+        index = CandidateIndex.from_repository(repo)
+        startup = time.perf_counter() - started
+        print(
+            f"start-up: index of {len(index)} notices, {index.key_count} keys, "
+            f"built in {startup:.2f} s; peak RSS {peak_mib():.0f} MiB"
+        )
+
+        queries = people(notices, args.checks, args.seed + 1)
+        latencies = []
+        matched = 0
+        for name, dob in queries:
+            started = time.perf_counter()
+            result = check(index, name, dob=dob)
+            latencies.append(1000 * (time.perf_counter() - started))
+            matched += bool(result["candidates"])
+        print(
+            f"check: {len(queries)} queries after start-up:"
+            f" p50 {percentile(latencies, 0.5):.2f} ms,"
+            f" p95 {percentile(latencies, 0.95):.2f} ms, p99 {percentile(latencies, 0.99):.2f} ms,"
+            f" max {max(latencies):.1f} ms, mean {statistics.fmean(latencies):.2f} ms;"
+            f" {matched} with candidates"
+        )
+
+        table = home / "people.csv"
+        with table.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(["id", "name", "dob"])
+            for number, (name, dob) in enumerate(people(notices, args.names, args.seed + 2)):
+                writer.writerow([f"p{number}", name, dob or ""])
+        started = time.perf_counter()
+        rows = read_screen_csv(table).rows
+        results = list(screen_rows(index, rows))
+        elapsed = time.perf_counter() - started
+        with_candidates = sum(bool(r["candidates"]) for r in results)
+        print(
+            f"screen (library, index built): {len(rows)} names in {elapsed:.2f} s = "
+            f"{len(rows) / elapsed:.0f} names/s; {with_candidates} rows with candidates; "
+            f"peak RSS {peak_mib():.0f} MiB"
+        )
+
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", COMMAND, "screen", str(table), "--output", str(home / "o")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        elapsed = time.perf_counter() - started
+        if done.returncode:
+            sys.exit(done.stderr)
+        print(
+            f"screen (command, fresh process incl. start-up): {len(rows)} names in "
+            f"{elapsed:.2f} s; {done.stderr.strip()}"
+        )
+
+
+if __name__ == "__main__":
+    main()

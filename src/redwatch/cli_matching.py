@@ -1,0 +1,274 @@
+"""``redwatch check`` and ``redwatch screen``: thin commands over ``redwatch.screening``.
+
+Registered in ``cli.py`` with ``app.command("check")(check)`` and ``app.command("screen")(screen)``.
+Both read the local store only; names appear only in the output the user asked for (stdout
+or ``--output``), never in log lines or error messages, which cite line numbers instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import structlog
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from redwatch.errors import InputError, NotFoundError
+from redwatch.logs import configure_logging
+from redwatch.settings import load_settings
+
+if TYPE_CHECKING:
+    from redwatch.matching.index import CandidateIndex
+
+__all__ = ["ABSENCE_REMINDER", "check", "screen"]
+
+log = structlog.get_logger(__name__)
+
+ABSENCE_REMINDER = (
+    "Absence from the public list proves nothing: most red notices are not public. "
+    "Only a request to the CCF is authoritative."
+)
+PROGRESS_FROM_ROWS = 100
+"""Screening runs shorter than this show no progress bar."""
+MAX_WORKERS = 8
+"""Most processes a long screening run uses (one per CPU up to this)."""
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+_DECISION_STYLE = {"match": "bold red", "possible": "yellow"}
+
+
+def _open_index(err: Console) -> CandidateIndex:
+    """Settings, logging, the store and its index; an empty mirror is an error."""
+    from redwatch.matching.index import CandidateIndex
+    from redwatch.store.engine import open_engine
+    from redwatch.store.repository import Repository
+
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    repo = Repository(open_engine(settings.db_url))
+    started = time.perf_counter()
+    status = err.status("Indexing the local mirror…") if err.is_terminal else None
+    with status or contextlib.nullcontext():
+        index = CandidateIndex.from_repository(repo)
+    log.info(
+        "index_built",
+        notices=len(index),
+        keys=index.key_count,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    if not len(index):
+        raise NotFoundError(
+            "the local mirror has no active notices: run `redwatch sync` (or `redwatch demo`) first"
+        )
+    return index
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _styled(decision: str) -> Text:
+    return Text(decision, style=_DECISION_STYLE.get(decision, ""))
+
+
+def _person(candidate: dict[str, Any]) -> str:
+    return " ".join(p for p in (candidate["forename"], candidate["name"]) if p and p != "-")
+
+
+def check(
+    name: Annotated[str, typer.Argument(help="The name as the person writes it, any script.")],
+    dob: Annotated[
+        str | None,
+        typer.Option("--dob", help="Date of birth: 17.05.1990, 1990-05-17, 05/1990 or 1990."),
+    ] = None,
+    nationality: Annotated[
+        str | None, typer.Option("--nationality", help="Country code, e.g. UA.")
+    ] = None,
+    sex: Annotated[str | None, typer.Option("--sex", help="M or F.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most candidates to show.")] = 10,
+    json_output: JsonOption = False,
+) -> None:
+    """Check one person against the local mirror of public red notices (nothing is sent)."""
+    from redwatch.matching.model import Query
+    from redwatch.screening import check as check_name
+
+    Query.build(name, dob=dob, nationality=nationality, sex=sex)  # bad input fails first
+    err = Console(stderr=True)
+    index = _open_index(err)
+    started = time.perf_counter()
+    result = check_name(index, name, dob=dob, nationality=nationality, sex=sex, limit=limit)
+    log.info(
+        "check_done",
+        candidates=len(result["candidates"]),
+        notices=len(index),
+        ms=round(1000 * (time.perf_counter() - started), 1),
+    )
+    if json_output:
+        sys.stdout.write(_dump(result) + "\n")
+        return
+    out = Console()
+    candidates = result["candidates"]
+    if candidates:
+        table = Table(title="Public red notices that may name this person", title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("notice", no_wrap=True)
+        table.add_column("name")
+        table.add_column("born", no_wrap=True)
+        table.add_column("score", justify="right")
+        table.add_column("decision")
+        for rank, found in enumerate(candidates, start=1):
+            table.add_row(
+                str(rank),
+                found["entity_id"],
+                Text(_person(found)),
+                found["date_of_birth"] or "",
+                f"{found['score']:.2f}",
+                _styled(found["decision"]),
+            )
+        out.print(table)
+        out.print("Why:", style="bold")
+        for rank, found in enumerate(candidates, start=1):
+            out.print(Text(f"{rank:>3}. {found['entity_id']}"))
+            for reason in found["explanation"].split("; "):
+                out.print(Text(f"     {reason}"))
+    else:
+        out.print(
+            f"No match or possible match among the {len(index)} public notices "
+            "in the local mirror.",
+            highlight=False,
+        )
+    out.print(ABSENCE_REMINDER, highlight=False)
+
+
+@contextlib.contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or ``output`` written whole or not at all (through a temporary file)."""
+    if output is None:
+        yield sys.stdout
+        return
+    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        stream = temporary.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+    try:
+        with stream:
+            yield stream
+        os.replace(temporary, output)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def screen(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv",
+            help="CSV with a header: name, and optionally id, dob, nationality, sex.",
+        ),
+    ],
+    json_output: JsonOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Write the JSON Lines to this file (implies --json)."),
+    ] = None,
+) -> None:
+    """Screen a list of people against the local mirror (nothing is sent).
+
+    With --json, one JSON object per input row, in input order:
+    {"id", "query", "candidates": [...]}, candidates being match or possible only.
+    """
+    from redwatch.screening import read_screen_csv, screen_rows
+
+    err = Console(stderr=True)
+    given = read_screen_csv(file)  # the whole file is checked before anything is screened
+    if given.ignored_columns:
+        err.print(
+            "[yellow]warning:[/] ignoring columns not used for screening: "
+            + escape(", ".join(given.ignored_columns)),
+            highlight=False,
+            soft_wrap=True,
+        )
+    index = _open_index(err)
+    rows = given.rows
+    started = time.perf_counter()
+    counts = {"match": 0, "possible": 0}
+    found: list[dict[str, Any]] = []
+    show_progress = err.is_terminal and len(rows) >= PROGRESS_FROM_ROWS
+    progress = Progress(
+        TextColumn("Screening"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not show_progress,
+    )
+    machine = json_output or output is not None
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    results = screen_rows(index, rows, workers=workers)  # before the progress bar's thread
+    with _destination(output if machine else None) as stream, progress:
+        task = progress.add_task("screen", total=len(rows))
+        for result in results:
+            decisions = {c["decision"] for c in result["candidates"]}
+            if "match" in decisions:
+                counts["match"] += 1
+            elif decisions:
+                counts["possible"] += 1
+            if machine:
+                stream.write(_dump(result) + "\n")
+            elif result["candidates"]:
+                found.append(result)
+            progress.advance(task)
+    seconds = time.perf_counter() - started
+    log.info("screen_done", rows=len(rows), notices=len(index), seconds=round(seconds, 3), **counts)
+    if not machine:
+        _print_screen_table(found)
+    err.print(
+        f"screened {len(rows)} rows against {len(index)} notices in {seconds:.1f} s: "
+        f"{counts['match']} with a match, {counts['possible']} with a possible match only"
+        + (f"; results in {output}" if output is not None else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _print_screen_table(found: list[dict[str, Any]]) -> None:
+    out = Console()
+    if found:
+        table = Table(title="Rows that may be named in a public red notice", title_justify="left")
+        table.add_column("id", no_wrap=True)
+        table.add_column("query")
+        table.add_column("notice", no_wrap=True)
+        table.add_column("name")
+        table.add_column("born", no_wrap=True)
+        table.add_column("score", justify="right")
+        table.add_column("decision")
+        for result in found:
+            for number, candidate in enumerate(result["candidates"]):
+                first = number == 0
+                table.add_row(
+                    str(result["id"]) if first else "",
+                    Text(result["query"]) if first else "",
+                    candidate["entity_id"],
+                    Text(_person(candidate)),
+                    candidate["date_of_birth"] or "",
+                    f"{candidate['score']:.2f}",
+                    _styled(candidate["decision"]),
+                )
+        out.print(table)
+        out.print("Use --json for the explanation of each candidate.", highlight=False)
+    else:
+        out.print("No row has a match or possible match in the local mirror.", highlight=False)
+    out.print(ABSENCE_REMINDER, highlight=False)

@@ -1,0 +1,551 @@
+"""A candidate index over the mirror (or any larger list), so that a query touches few notices.
+
+An inverted index in memory from blocking keys to notices. A query is looked up in two stages:
+
+1. **Candidates**: every notice sharing a key with any spelling of the query. The keys are
+   ``candidate_keys`` (phonetic keys and skeletons of words, hyphen pieces and joined
+   neighbours) plus two kinds that make a word's keys complete for the scorer's looser rules:
+   ``d:`` keys, under which two words meet whenever the fuzzy rule could accept them
+   (their Levenshtein neighbourhoods), and ``g:`` keys, under which the two gender forms of
+   a surname meet (-ov/-ova).
+2. **Bound**: each posting also records *which* words of the notice gave the key. A word
+   that shares no key with the query can align with none of its words, so the index knows
+   the most of the notice's name the query could cover, and from that, with the date, sex
+   and nationality evidence applied as ``score`` applies them, an upper bound of the score.
+   Only candidates whose bound reaches ``possible`` are scored: a common given name alone
+   (``HECTOR``) fetches hundreds of notices, and none of them is scored unless the query
+   could also cover the family name.
+
+The only losses are alignments no key sees: three words of one side written as one word of
+the other. Recall against scoring every notice is measured in
+``tests/matching/test_index.py``.
+
+Postings are ``array`` rows of ``(slot << 16) | bits of the notice's words``, filed under the
+text that gave the keys, so the many keys of one word (one per romanisation variant) lead to
+its notices once. A notice is removed by recomputing its texts: no reverse map is kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from redwatch.matching.align import (
+    FUZZY_MIN_LENGTH,
+    FUZZY_MIN_LEVENSHTEIN,
+    _plain,  # the scorer's own "identical" test
+    pieces_of,
+)
+from redwatch.matching.blocking import token_keys
+from redwatch.matching.dates import DateVerdict, PartialDate, compare_dates, parse_notice_date
+from redwatch.matching.model import Candidate, Query, Result
+from redwatch.matching.score import (
+    DOB_COMPATIBLE_PULL,
+    DOB_CONFLICT_FACTOR,
+    DOB_EXACT_PULL,
+    DOB_NEAR_FACTOR,
+    NATIONALITY_PULL,
+    NOTICE_SHARE,
+    POSSIBLE_THRESHOLD,
+    SEX_CONFLICT_FACTOR,
+    score,
+)
+from redwatch.names.parse import NameParts, Role, parse_name, parse_notice_name
+from redwatch.names.phonetic import analyse
+
+if TYPE_CHECKING:
+    from redwatch.store.repository import Repository
+
+__all__ = [
+    "CandidateIndex",
+    "apply_events",
+    "blocking_texts",
+    "exhaustive_search",
+    "gender_keys",
+    "near_keys",
+    "rank",
+]
+
+_MASK_BITS = 16
+_MASK = (1 << _MASK_BITS) - 1
+_LAST_BIT = _MASK_BITS - 1
+_MIN_KEY = 2
+"""Shortest key ``token_keys`` files; a word with a shorter one may align unseen."""
+_MAX_DELETIONS = 3
+"""Deepest ``d:`` neighbourhood (enough for keys under 20 letters)."""
+_LONG_KEY = 16
+"""A notice word with a key this long counts as sharing a key with every query: a fuzzy
+partner of 20 letters or more (whose neighbourhood is cut at three deletions) is this long."""
+_BOUND_SLACK = 1e-6
+"""Rounding room: a bound this close below ``possible`` is still scored."""
+_SKELETON = "s:"
+"""``candidate_keys``' coarse keys: they fetch near misses for ``candidates``, but the bound
+ignores them, since the other keys already meet for every pair of words that can align."""
+_JOINED = "\x00"
+"""Marks postings of two words written together: they get ``candidate_keys`` only."""
+
+
+def _bit(position: int) -> int:
+    # Words past the 16th share the last bit; the bound then counts them all as hit.
+    return 1 << min(position, _LAST_BIT)
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    found = {key}
+    layer = {key}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
+
+def _fuzzy_depth(key: str) -> int:
+    """Most edits the fuzzy rule accepts between this key and any other.
+
+    Levenshtein similarity ≥ 0.8 allows ``0.2 × max(len)`` edits, of which at most
+    ``0.2 × len(key)`` delete from this key (the rest are insertions into the shorter one),
+    so neighbourhoods this deep on both sides always meet (the symmetric-deletion scheme).
+    """
+    return int(len(key) * (1 - FUZZY_MIN_LEVENSHTEIN) + 1e-9)
+
+
+@lru_cache(maxsize=131072)
+def near_keys(text: str) -> frozenset[str]:
+    """``d:`` keys: two words the scorer may call alike by its fuzzy rule share one.
+
+    The fuzzy rule compares every key of one word with every key of the other (Levenshtein
+    similarity ≥ 0.8, primary keys of four letters or more), so each key gives its deletion
+    neighbourhood.
+    """
+    found = analyse(text)
+    if len(found.key) < FUZZY_MIN_LENGTH:
+        return frozenset()
+    keys: set[str] = set()
+    for key in found.keys:
+        depth = min(_fuzzy_depth(key), _MAX_DELETIONS)
+        keys.update(f"d:{v}" for v in _deletions(key, depth) if v)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=131072)
+def gender_keys(text: str) -> frozenset[str]:
+    """``g:`` keys: a surname and its other gender form (IVANOV, IVANOVA) share one."""
+    found = analyse(text)
+    return frozenset(f"g:{stem}:{pair}" for stem, pair in found.feminine | found.masculine)
+
+
+@lru_cache(maxsize=131072)
+def _text_keys(text: str) -> frozenset[str]:
+    if text.startswith(_JOINED):
+        return frozenset(token_keys(text[1:]))
+    found = analyse(text)
+    # What candidate_keys leaves out: the same word (``p:``) and keys too short to file
+    # (``q:``, one-letter words such as the Korean surname O).
+    exact = {f"p:{_plain(text)}"} | {f"q:{k}" for k in found.keys if 0 < len(k) < _MIN_KEY}
+    return frozenset(token_keys(text)) | near_keys(text) | gender_keys(text) | exact
+
+
+def blocking_texts(parts: NameParts) -> dict[str, int]:
+    """What ``candidate_keys`` takes keys from, each with the bit mask of the words it covers.
+
+    Words (particles apart), the pieces of hyphenated words, and two neighbouring words
+    written together (these marked with a leading NUL): the union of the ``token_keys`` of
+    the texts is ``candidate_keys(parts)``.
+    """
+    found: dict[str, int] = {}
+    words = [(i, t) for i, t in enumerate(parts.tokens) if not t.particle]
+    for position, token in words:
+        texts = (token.text, *token.parts) if len(token.parts) > 1 else (token.text,)
+        for text in texts:
+            found[text] = found.get(text, 0) | _bit(position)
+    for (left_at, left), (right_at, right) in itertools.pairwise(words):
+        text = _JOINED + left.text + right.text
+        found[text] = found.get(text, 0) | _bit(left_at) | _bit(right_at)
+    return found
+
+
+def _as_words(parts: NameParts) -> NameParts:
+    """The name with its particles (de, van, le...) taken as ordinary words."""
+    tokens = tuple(replace(t, particle=False) if t.particle else t for t in parts.tokens)
+    return NameParts(parts.source, tokens, parts.roles_known)
+
+
+def _merged(*found: dict[str, int]) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for texts in found:
+        for text, mask in texts.items():
+            merged[text] = merged.get(text, 0) | mask
+    return merged
+
+
+def _filed_texts(parts: NameParts, *, particles: bool) -> dict[str, int]:
+    """The texts a notice is filed under (those that give keys).
+
+    ``blocking_texts``, plus a particle written together with its neighbour (``Van Dyke`` =
+    ``VANDYKE``, which the scorer aligns as one compound); with ``particles`` (for a notice
+    whose words all weigh nothing, such as ``LE VAN``) the particles themselves too.
+    """
+    every = _merged(blocking_texts(parts), blocking_texts(_as_words(parts)))
+    skipped = set() if particles else {t.text for t in parts.tokens if t.particle}
+    return {t: mask for t, mask in every.items() if t not in skipped and _text_keys(t)}
+
+
+@lru_cache(maxsize=65536)
+def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
+    parts = parse_name(text)
+    keys: set[str] = set()
+    for blocking_text in _merged(blocking_texts(parts), blocking_texts(_as_words(parts))):
+        keys |= _text_keys(blocking_text)
+    if not skeletons:
+        keys = {key for key in keys if not key.startswith(_SKELETON)}
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=131072)
+def _may_align_unseen(text: str) -> bool:
+    """A word the fuzzy rule could reach without a shared key: a key too long for the
+    ``d:`` neighbourhoods."""
+    return any(len(k) >= _LONG_KEY for k in analyse(text).keys)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A notice with what the bound needs: the weight of its words in the scorer's coverage."""
+
+    candidate: Candidate
+    dob: PartialDate | None
+    sex: str | None
+    weights: tuple[tuple[int, float], ...]
+    """(mask bit, weight) of the words that count towards coverage."""
+    weighted_bits: int
+    total: float
+    alias_bits: int
+    """Words in parentheses: a query naming one covers the family name in its place."""
+    family_bits: int
+    sure_bits: int
+    """Words counted as covered whatever the keys say (see ``_may_align_unseen``)."""
+
+    @classmethod
+    def of(cls, candidate: Candidate, parts: NameParts) -> _Entry:
+        by_bit: dict[int, float] = {}
+        alias_bits = family_bits = sure_bits = 0
+        for piece in pieces_of(parts, notice=True):
+            bit = _bit(piece.token)
+            if _may_align_unseen(piece.text):
+                sure_bits |= bit
+            if piece.alias:
+                alias_bits |= bit
+                continue
+            if piece.role is Role.FAMILY:
+                family_bits |= bit
+            if piece.weight > 0:
+                by_bit[bit] = by_bit.get(bit, 0.0) + piece.weight
+        return cls(
+            candidate=candidate,
+            dob=parse_notice_date(candidate.date_of_birth),
+            sex=candidate.sex_id if candidate.sex_id in ("M", "F") else None,
+            weights=tuple(by_bit.items()),
+            weighted_bits=sum(by_bit),
+            total=sum(by_bit.values()),
+            alias_bits=alias_bits,
+            family_bits=family_bits,
+            sure_bits=sure_bits,
+        )
+
+    def covers(self, mask: int, needed: float) -> bool:
+        """Whether the query may cover ``needed`` of the name (the scorer's ``_coverage``).
+
+        Words sharing a key (``mask``) may align perfectly; no other word can align at all.
+        A query naming the alias surname covers the family name, as in the scorer.
+        """
+        if needed > 1.0:
+            return False
+        mask |= self.sure_bits
+        if mask & self.alias_bits:
+            mask |= self.family_bits
+        if needed <= 0.0 or mask & self.weighted_bits == self.weighted_bits:
+            return True
+        covered = 0.0
+        for bit, weight in self.weights:
+            if mask & bit:
+                covered += weight
+        return covered >= needed * self.total
+
+
+class _Needs:
+    """For one query: the share of a notice's name it must cover to possibly reach ``possible``.
+
+    It depends on the notice only through the date verdict, a sex conflict and an agreeing
+    nationality, so it is computed once per combination. It mirrors ``_apply_evidence``,
+    where every step is affine in the name score; the query's own coverage counts as
+    complete and the gender-form penalty (which only lowers a score) is left out, so the
+    need is never overstated.
+    """
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.known: dict[tuple[DateVerdict, bool, bool], float] = {}
+        self.constant: float | None = None
+        """The need of every notice, when the query gives nothing but names."""
+        if query.dob is None and query.sex is None and query.nationality is None:
+            self.constant = self._compute(DateVerdict.UNKNOWN, False, False)
+        self.near_years: frozenset[int] = frozenset()
+        """Years a notice's date may have without a conflict (same, ±1, digits swapped)."""
+        if query.dob is not None:
+            year = query.dob.year
+            text = str(year)
+            swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(3)}
+            self.near_years = frozenset({year - 1, year, year + 1} | swapped)
+
+    def of(self, entry: _Entry) -> float:
+        if self.constant is not None:
+            return self.constant
+        query = self.query
+        if query.dob is None or entry.dob is None:
+            verdict = DateVerdict.UNKNOWN
+        elif entry.dob.year not in self.near_years:
+            verdict = DateVerdict.CONFLICT  # what compare_dates says, without its note
+        else:
+            verdict = compare_dates(query.dob, entry.dob).verdict
+        sex_conflict = query.sex is not None and entry.sex is not None and entry.sex != query.sex
+        same_nationality = (
+            query.nationality is not None and query.nationality in entry.candidate.nationalities
+        )
+        key = (verdict, sex_conflict, same_nationality)
+        needed = self.known.get(key)
+        if needed is None:
+            needed = self.known[key] = self._compute(*key)
+        return needed
+
+    @staticmethod
+    def _compute(verdict: DateVerdict, sex_conflict: bool, same_nationality: bool) -> float:
+        offset, scale = 0.0, 1.0  # final score = offset + scale × name score
+        if verdict is DateVerdict.EXACT:
+            offset, scale = _pull(offset, scale, DOB_EXACT_PULL)
+        elif verdict is DateVerdict.COMPATIBLE:
+            offset, scale = _pull(offset, scale, DOB_COMPATIBLE_PULL)
+        elif verdict is DateVerdict.NEAR:
+            scale *= DOB_NEAR_FACTOR
+        elif verdict is DateVerdict.CONFLICT:
+            scale *= DOB_CONFLICT_FACTOR
+        if sex_conflict:
+            offset, scale = offset * SEX_CONFLICT_FACTOR, scale * SEX_CONFLICT_FACTOR
+        if same_nationality:
+            offset, scale = _pull(offset, scale, NATIONALITY_PULL)
+        name_needed = (POSSIBLE_THRESHOLD - _BOUND_SLACK - offset) / scale
+        return (name_needed - (1 - NOTICE_SHARE)) / NOTICE_SHARE
+
+
+def _pull(offset: float, scale: float, pull: float) -> tuple[float, float]:
+    """``value += (1 - value) × pull`` applied to ``offset + scale × x``."""
+    return offset + (1 - offset) * pull, scale * (1 - pull)
+
+
+def rank(results: Iterable[Result | None], limit: int | None = None) -> list[Result]:
+    """Results at ``possible`` or better, best score first, ties by entity id."""
+    kept = [r for r in results if r is not None and r.decision is not None]
+    kept.sort(key=lambda r: (-r.score, r.entity_id))
+    return kept if limit is None else kept[:limit]
+
+
+def exhaustive_search(
+    notices: Iterable[Candidate], query: Query, limit: int | None = None
+) -> list[Result]:
+    """Score every notice: the reference the index's recall is measured against."""
+    return rank((score(query, candidate) for candidate in notices), limit)
+
+
+class CandidateIndex:
+    """Blocking keys → notices, kept current with ``update``/``remove`` (or ``apply_events``).
+
+    Two levels: key → texts (words, hyphen pieces, joined neighbours) that give it, and
+    text → postings.
+    """
+
+    def __init__(self) -> None:
+        self._texts_by_key: dict[str, set[str]] = {}
+        self._postings: dict[str, array[int]] = {}
+        self._entries: list[_Entry | None] = []
+        self._slots: dict[str, int] = {}
+        self._free: list[int] = []
+        self._keyless: set[int] = set()
+        """Slots of notices whose name gives no key at all: every query fetches them."""
+        self.cursor = 0
+        """Id of the last store event reflected (set by ``from_repository``/``apply_events``)."""
+
+    # -- building ----------------------------------------------------------------------
+    @classmethod
+    def from_notices(cls, notices: Iterable[Mapping[Any, Any]]) -> CandidateIndex:
+        """From notice records (stored rows, detail objects or list items)."""
+        index = cls()
+        for notice in notices:
+            index.update(notice)
+        return index
+
+    @classmethod
+    def from_repository(cls, repo: Repository) -> CandidateIndex:
+        """Every active notice of the mirror; ``cursor`` is the last event already included.
+
+        The cursor is read before the notices, so an event written meanwhile is applied
+        again by ``apply_events`` (harmless: applying reads the notice's current state).
+        """
+        cursor = _last_event_id(repo)
+        index = cls.from_notices(repo.list_notices(status="active"))
+        index.cursor = cursor
+        return index
+
+    def update(self, notice: Mapping[Any, Any]) -> None:
+        """Add a notice, or replace the one with its entity id; a removed notice is dropped."""
+        if notice.get("status") == "removed":
+            self.remove(str(notice["entity_id"]))
+            return
+        self.add(Candidate.from_notice(notice))
+
+    def add(self, candidate: Candidate) -> None:
+        """Add (or replace) one notice by its ``Candidate``."""
+        self.remove(candidate.entity_id)
+        parts = parse_notice_name(candidate.name, candidate.forename)
+        entry = _Entry.of(candidate, parts)
+        if self._free:
+            slot = self._free.pop()
+            self._entries[slot] = entry
+        else:
+            slot = len(self._entries)
+            self._entries.append(entry)
+        self._slots[candidate.entity_id] = slot
+        texts = _filed_texts(parts, particles=entry.total <= 0)
+        if not texts:
+            self._keyless.add(slot)
+        for text, mask in texts.items():
+            row = self._postings.get(text)
+            if row is None:
+                row = self._postings[text] = array("q")
+                for key in _text_keys(text):
+                    self._texts_by_key.setdefault(key, set()).add(text)
+            row.append(slot << _MASK_BITS | mask)
+
+    def remove(self, entity_id: str) -> bool:
+        """Drop a notice; ``False`` when it was not in the index."""
+        slot = self._slots.pop(entity_id, None)
+        if slot is None:
+            return False
+        entry = self._entries[slot]
+        assert entry is not None
+        parts = parse_notice_name(entry.candidate.name, entry.candidate.forename)
+        for text in _filed_texts(parts, particles=entry.total <= 0):
+            row = self._postings.get(text)
+            if row is None:
+                continue
+            kept = array("q", (p for p in row if p >> _MASK_BITS != slot))
+            if kept:
+                self._postings[text] = kept
+                continue
+            del self._postings[text]
+            for key in _text_keys(text):
+                texts = self._texts_by_key[key]
+                texts.discard(text)
+                if not texts:
+                    del self._texts_by_key[key]
+        self._entries[slot] = None
+        self._keyless.discard(slot)
+        self._free.append(slot)
+        return True
+
+    # -- reading -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._slots
+
+    def get(self, entity_id: str) -> Candidate | None:
+        slot = self._slots.get(entity_id)
+        if slot is None:
+            return None
+        entry = self._entries[slot]
+        return None if entry is None else entry.candidate
+
+    def notices(self) -> list[Candidate]:
+        """Every indexed notice, by entity id."""
+        found = [e.candidate for e in self._entries if e is not None]
+        return sorted(found, key=lambda c: c.entity_id)
+
+    @property
+    def key_count(self) -> int:
+        """Distinct blocking keys held."""
+        return len(self._texts_by_key)
+
+    def _hits(self, query: Query, *, skeletons: bool) -> dict[int, int]:
+        """Slot → bits of the notice's words that share a key with some spelling."""
+        texts: set[str] = set()
+        for name in query.names:
+            for key in _query_keys(name, skeletons):
+                found = self._texts_by_key.get(key)
+                if found:
+                    texts |= found
+        hits: dict[int, int] = dict.fromkeys(self._keyless, 0)
+        get = hits.get
+        for text in texts:
+            for packed in self._postings[text]:
+                slot = packed >> _MASK_BITS
+                hits[slot] = get(slot, 0) | (packed & _MASK)
+        return hits
+
+    def candidates(self, query: Query) -> set[str]:
+        """Entity ids of every notice sharing a blocking key with any spelling of the query."""
+        entries = self._entries
+        found: set[str] = set()
+        for slot in self._hits(query, skeletons=True):
+            entry = entries[slot]
+            if entry is not None:
+                found.add(entry.candidate.entity_id)
+        return found
+
+    def search(self, query: Query, limit: int | None = 10) -> list[Result]:
+        """Candidates at ``possible`` or better, best first (ties by entity id).
+
+        A candidate is scored in full only when its bound may reach ``possible``.
+        """
+        if limit is not None and limit < 1:
+            raise ValueError("limit must be at least 1")
+        needs = _Needs(query)
+        entries = self._entries
+        chosen: list[Candidate] = []
+        for slot, mask in self._hits(query, skeletons=False).items():
+            entry = entries[slot]
+            if entry is not None and entry.covers(mask, needs.of(entry)):
+                chosen.append(entry.candidate)
+        return rank((score(query, candidate) for candidate in chosen), limit)
+
+
+def _last_event_id(repo: Repository) -> int:
+    from redwatch.store.schema import events
+
+    with repo.engine.connect() as conn:
+        value = conn.execute(select(func.max(events.c.id))).scalar()
+    return int(value or 0)
+
+
+def apply_events(index: CandidateIndex, repo: Repository, cursor: int | None = None) -> int:
+    """Apply the store's events after ``cursor`` (default ``index.cursor``) to the index.
+
+    Each touched notice is re-read, so its current state wins whatever the events said and
+    applying twice changes nothing. Returns the new cursor, also kept in ``index.cursor``.
+    """
+    after = index.cursor if cursor is None else cursor
+    found = repo.events_since(after)
+    touched = dict.fromkeys(str(event["entity_id"]) for event in found)
+    for entity_id in touched:
+        row = repo.get(entity_id)
+        if row is None or row["status"] != "active":
+            index.remove(entity_id)
+        else:
+            index.update(row)
+    index.cursor = int(found[-1]["id"]) if found else after
+    return index.cursor

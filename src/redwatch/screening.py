@@ -1,0 +1,332 @@
+"""Screening: one person (``check``) or a list of people (``screen_rows``) against the mirror.
+
+Everything here reads the local index only: no name ever leaves the machine. The output
+shapes are a contract other parts and outside scripts rely on::
+
+    {"query": <name>, "candidates": [<candidate>, ...]}                       # check
+    {"id": <row id or 1-based row number>, "query": <name>, "candidates": [...]}  # each row
+
+where each candidate is ``{"entity_id", "name", "forename", "date_of_birth", "score",
+"decision", "explanation"}``; only ``match`` and ``possible`` candidates, best first.
+
+A screening file is read and validated whole before anything is screened, so a bad line
+stops the run before any output, with a message naming the line (never the name on it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import multiprocessing
+import signal
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from redwatch.errors import InputError
+from redwatch.matching.index import CandidateIndex
+from redwatch.matching.model import Candidate, Query, Result
+
+if TYPE_CHECKING:
+    from redwatch.store.repository import Repository
+
+__all__ = [
+    "CANDIDATE_FIELDS",
+    "ScreenInput",
+    "ScreenRow",
+    "candidate_json",
+    "check",
+    "read_screen_csv",
+    "screen_rows",
+]
+
+CANDIDATE_FIELDS = (
+    "entity_id",
+    "name",
+    "forename",
+    "date_of_birth",
+    "score",
+    "decision",
+    "explanation",
+)
+COLUMNS = ("id", "name", "dob", "nationality", "sex")
+_DELIMITERS = ",;\t"
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    """One person to screen: the id reported back, the name as written, the parsed query."""
+
+    id: str | int
+    name: str
+    query: Query
+    line: int = 0
+    """Line of the file the row starts on (0 when it did not come from a file)."""
+
+
+@dataclass(frozen=True)
+class ScreenInput:
+    rows: list[ScreenRow]
+    ignored_columns: tuple[str, ...] = ()
+    """Header columns that are not ``id``, ``name``, ``dob``, ``nationality`` or ``sex``."""
+
+
+def candidate_json(result: Result, candidate: Candidate) -> dict[str, Any]:
+    """One candidate as the contract has it."""
+    return {
+        "entity_id": candidate.entity_id,
+        "name": candidate.name,
+        "forename": candidate.forename,
+        "date_of_birth": candidate.date_of_birth,
+        "score": result.score,
+        "decision": None if result.decision is None else result.decision.value,
+        "explanation": result.explanation,
+    }
+
+
+def _candidates(index: CandidateIndex, query: Query, limit: int | None) -> list[dict[str, Any]]:
+    found = []
+    for result in index.search(query, limit):
+        candidate = index.get(result.entity_id)
+        assert candidate is not None  # search only returns indexed notices
+        found.append(candidate_json(result, candidate))
+    return found
+
+
+def check(
+    repo_or_index: Repository | CandidateIndex,
+    name: str,
+    dob: str | None = None,
+    nationality: str | None = None,
+    sex: str | None = None,
+    limit: int | None = 10,
+) -> dict[str, Any]:
+    """``{"query": name, "candidates": [...]}``: the notices that may name this person.
+
+    Given a ``Repository``, its active notices are indexed first (build a ``CandidateIndex``
+    once to check many names). Bad input raises ``InputError``.
+    """
+    query = Query.build(name, dob=dob, nationality=nationality, sex=sex)
+    index = (
+        repo_or_index
+        if isinstance(repo_or_index, CandidateIndex)
+        else CandidateIndex.from_repository(repo_or_index)
+    )
+    return {"query": name, "candidates": _candidates(index, query, limit)}
+
+
+def _row(item: ScreenRow | Mapping[str, Any], number: int) -> ScreenRow:
+    if isinstance(item, ScreenRow):
+        return item
+    cells = {str(k): None if v is None else str(v) for k, v in item.items()}
+    row = _parse_row(cells, number, f"row {number}")
+    raw_id = item.get("id")
+    return row if not isinstance(raw_id, int) else ScreenRow(raw_id, row.name, row.query)
+
+
+def _screen(index: CandidateIndex, row: ScreenRow) -> dict[str, Any]:
+    return {"id": row.id, "query": row.name, "candidates": _candidates(index, row.query, None)}
+
+
+def screen_rows(
+    index: CandidateIndex,
+    rows: Iterable[ScreenRow | Mapping[str, Any]],
+    *,
+    workers: int = 1,
+) -> Iterator[dict[str, Any]]:
+    """One result per row, in input order: ``{"id", "query", "candidates"}``.
+
+    Rows are ``ScreenRow`` (as ``read_screen_csv`` gives) or mappings with ``name`` and
+    optionally ``id``, ``dob``, ``nationality``, ``sex``; a mapping without an ``id`` gets
+    its 1-based position. Every row is validated before the first result.
+
+    With ``workers`` > 1 (and where processes can be forked) rows are screened by that
+    many processes sharing the index. They are started here, not on first iteration, so a
+    caller can start threads (a progress bar) afterwards; exhaust or close the iterator to
+    stop them.
+    """
+    checked = [_row(item, number) for number, item in enumerate(rows, start=1)]
+    if workers <= 1 or len(checked) < _PARALLEL_FROM_ROWS or not _can_fork():
+        return (_screen(index, row) for row in checked)
+    return _screen_in_processes(index, checked, workers)
+
+
+_PARALLEL_FROM_ROWS = 200
+_CHUNK = 50
+_shared: CandidateIndex | None = None
+"""The index the forked workers inherit."""
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _screen_chunk(chunk: list[ScreenRow]) -> list[dict[str, Any]]:
+    assert _shared is not None
+    return [_screen(_shared, row) for row in chunk]
+
+
+def _screen_in_processes(
+    index: CandidateIndex, rows: list[ScreenRow], workers: int
+) -> Iterator[dict[str, Any]]:
+    # Fork, so each worker starts with the index and the warm name caches of this process.
+    global _shared
+    _shared = index
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    except BaseException:
+        _shared = None
+        raise
+    chunks = [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)]
+
+    def results() -> Iterator[dict[str, Any]]:
+        global _shared
+        try:
+            for done in pool.imap(_screen_chunk, chunks):
+                yield from done
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+            _shared = None
+
+    return results()
+
+
+# -- the CSV file ----------------------------------------------------------------------------
+
+
+def _cell(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> ScreenRow:
+    """Validate one row; ``where`` starts every message (``people.csv: line 4``)."""
+    name = _cell(cells.get("name"))
+    if name is None:
+        raise InputError(f"{where}: the name is empty")
+    dob = _cell(cells.get("dob"))
+    nationality = _cell(cells.get("nationality"))
+    sex = _cell(cells.get("sex"))
+    # Each field is checked on its own so the message says which one is wrong.
+    try:
+        Query.build(name, dob=dob)
+    except InputError:
+        raise InputError(f"{where}: bad date of birth {dob!r}") from None
+    try:
+        Query.build(name, nationality=nationality)
+    except InputError:
+        raise InputError(f"{where}: bad nationality {nationality!r} (a code such as UA)") from None
+    try:
+        query = Query.build(name, dob=dob, nationality=nationality, sex=sex)
+    except InputError:
+        raise InputError(f"{where}: bad sex {sex!r} (M or F)") from None
+    row_id = _cell(cells.get("id"))
+    return ScreenRow(number if row_id is None else row_id, name, query)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a CSV file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}: line {line}: not UTF-8 text (save the file as UTF-8 CSV)"
+        ) from None
+
+
+def _delimiter(header_line: str) -> str:
+    """The delimiter the header uses most (a one-column header: a comma)."""
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _header(cells: list[str], label: str) -> tuple[dict[str, int], tuple[str, ...]]:
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for position, raw in enumerate(cells):
+        column = raw.strip().lower()
+        if column in COLUMNS:
+            if column in columns:
+                raise InputError(f"{label}: line 1: the column {column!r} appears twice")
+            columns[column] = position
+        elif column:
+            ignored.append(raw.strip())
+    if "name" not in columns:
+        raise InputError(
+            f"{label}: line 1: the header needs a 'name' column "
+            "(and optionally id, dob, nationality, sex)"
+        )
+    return columns, tuple(ignored)
+
+
+def read_screen_csv(path: str | Path) -> ScreenInput:
+    """Read and validate a screening file whole; the first bad line raises ``InputError``.
+
+    The header must have ``name`` and may have ``id``, ``dob``, ``nationality``, ``sex``
+    (any order and case; other columns are ignored and listed). Comma, semicolon and tab
+    delimiters are recognised from the header; blank lines are skipped.
+    """
+    path = Path(path)
+    text = _read_text(path)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    first_line = text.lstrip("\r\n").splitlines()[0]
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True
+    )
+    rows: list[ScreenRow] = []
+    errors: list[str] = []
+    columns: dict[str, int] | None = None
+    ignored: tuple[str, ...] = ()
+    width = 0
+    line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if columns is None:
+                columns, ignored = _header(cells, str(path))
+                width = len(cells)
+                continue
+            where = f"{path}: line {start}"
+            if len(cells) > width:
+                errors.append(
+                    f"{where}: {len(cells)} fields, the header has {width} "
+                    "(quote names that contain the delimiter)"
+                )
+                continue
+            values = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
+            try:
+                row = _parse_row(values, len(rows) + len(errors) + 1, where)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            rows.append(ScreenRow(row.id, row.name, row.query, start))
+    except csv.Error as exc:
+        errors.append(f"{path}: line {reader.line_num}: not valid CSV ({exc})")
+    if columns is None:
+        raise InputError(f"{path}: the file has no header")
+    if errors:
+        others = len(errors) - 1
+        more = f" (and {others} more bad line{'s' if others > 1 else ''})" if others else ""
+        raise InputError(errors[0] + more)
+    return ScreenInput(rows, ignored)

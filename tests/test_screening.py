@@ -1,0 +1,217 @@
+"""Screening library: the check and row contracts, and the CSV reader's errors."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redwatch.errors import InputError
+from redwatch.fake import generate_corpus
+from redwatch.matching.index import CandidateIndex
+from redwatch.mirror.importer import import_paths
+from redwatch.screening import (
+    CANDIDATE_FIELDS,
+    ScreenRow,
+    check,
+    read_screen_csv,
+    screen_rows,
+)
+from redwatch.settings import Settings
+from redwatch.store.engine import open_engine
+from redwatch.store.repository import Repository
+
+DZHEMILEV_ID = "1999/99999"
+
+
+def dzhemilev() -> dict[str, Any]:
+    return {
+        "entity_id": DZHEMILEV_ID,
+        "name": "DZHEMILEV",
+        "forename": "MUSTAFA",
+        "date_of_birth": "1943/11/13",
+        "nationalities": ["UA"],
+        "sex_id": "M",
+    }
+
+
+@cache
+def index() -> CandidateIndex:
+    return CandidateIndex.from_notices([*generate_corpus(size=500, seed=21), dzhemilev()])
+
+
+def write(tmp_path: Path, text: str, name: str = "people.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_check_contract() -> None:
+    result = check(index(), "Мустафа Джемілєв", dob="13.11.1943", nationality="ua", sex="m")
+    assert list(result) == ["query", "candidates"]
+    assert result["query"] == "Мустафа Джемілєв"
+    top = result["candidates"][0]
+    assert tuple(top) == CANDIDATE_FIELDS
+    assert top["entity_id"] == DZHEMILEV_ID
+    assert (top["name"], top["forename"], top["date_of_birth"]) == (
+        "DZHEMILEV",
+        "MUSTAFA",
+        "1943/11/13",
+    )
+    assert top["decision"] == "match"
+    assert 0.85 <= top["score"] <= 1
+    assert "Джемілєв ≈ DZHEMILEV" in top["explanation"]
+    assert "same date" in top["explanation"]
+    json.dumps(result)  # plain JSON types only
+
+
+def test_check_ranks_and_limits() -> None:
+    result = check(index(), "Ahmed", limit=3)
+    assert len(result["candidates"]) <= 3
+    scores = [c["score"] for c in result["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+    assert {c["decision"] for c in result["candidates"]} <= {"match", "possible"}
+
+
+def test_check_finds_nothing_for_an_unknown_name() -> None:
+    assert check(index(), "Zyxwvut Qqqqq")["candidates"] == []
+
+
+def test_check_rejects_bad_input() -> None:
+    with pytest.raises(InputError, match="not a real date"):
+        check(index(), "Mustafa Cemilev", dob="31.02.1990")
+    with pytest.raises(InputError, match="sex"):
+        check(index(), "Mustafa Cemilev", sex="X")
+    with pytest.raises(InputError, match="name is required"):
+        check(index(), "  ")
+
+
+def test_check_reads_a_repository(settings: Settings, tmp_path: Path) -> None:
+    repo = Repository(open_engine(settings.db_url))
+    path = tmp_path / "notices.jsonl"
+    records = [*generate_corpus(size=30, seed=4), dzhemilev()]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    import_paths(repo, [path])
+    result = check(repo, "Mustafa Cemilev")
+    assert [c["entity_id"] for c in result["candidates"]] == [DZHEMILEV_ID]
+
+
+def test_screen_rows_keep_input_order_and_ids(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "id,name,dob,nationality,sex\n"
+        "p-1,Mustafa Cemilev,13.11.1943,UA,M\n"
+        "p-2,Zyxwvut Qqqqq,,,\n"
+        'p-3,"DZHEMILEV, Mustafa",1943,,\n',
+    )
+    results = list(screen_rows(index(), read_screen_csv(path).rows))
+    assert [r["id"] for r in results] == ["p-1", "p-2", "p-3"]
+    assert [r["query"] for r in results] == [
+        "Mustafa Cemilev",
+        "Zyxwvut Qqqqq",
+        "DZHEMILEV, Mustafa",
+    ]
+    assert all(list(r) == ["id", "query", "candidates"] for r in results)
+    assert results[0]["candidates"][0]["entity_id"] == DZHEMILEV_ID
+    assert results[0]["candidates"][0]["decision"] == "match"
+    assert results[1]["candidates"] == []
+    assert results[2]["candidates"][0]["entity_id"] == DZHEMILEV_ID
+    for result in results:
+        assert all(tuple(c) == CANDIDATE_FIELDS for c in result["candidates"])
+        assert all(c["decision"] in ("match", "possible") for c in result["candidates"])
+        scores = [c["score"] for c in result["candidates"]]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_rows_without_ids_are_numbered_from_one(tmp_path: Path) -> None:
+    path = write(tmp_path, "name\n\nMustafa Cemilev\nZyxwvut Qqqqq\n\nRefat Chubarov\n")
+    results = list(screen_rows(index(), read_screen_csv(path).rows))
+    assert [r["id"] for r in results] == [1, 2, 3]
+
+
+def test_screen_rows_take_plain_mappings() -> None:
+    rows: list[dict[str, Any]] = [
+        {"name": "Mustafa Cemilev", "dob": "1943"},
+        {"id": 7, "name": "Zyxwvut Qqqqq"},
+    ]
+    results = list(screen_rows(index(), rows))
+    assert [r["id"] for r in results] == [1, 7]
+    assert results[0]["candidates"][0]["entity_id"] == DZHEMILEV_ID
+    with pytest.raises(InputError, match="row 1: bad date of birth"):
+        list(screen_rows(index(), [{"name": "Mustafa Cemilev", "dob": "someday"}]))
+
+
+def test_reader_accepts_excel_habits(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "\ufeffName;DOB;Notes;ID\r\nCemilev Mustafa;13.11.1943;met in Kyiv;7\r\n;;;\r\n",
+    )
+    given = read_screen_csv(path)
+    assert given.ignored_columns == ("Notes",)
+    assert len(given.rows) == 1
+    row = given.rows[0]
+    assert isinstance(row, ScreenRow)
+    assert (row.id, row.name, row.line) == ("7", "Cemilev Mustafa", 2)
+    assert row.query.dob is not None
+    assert str(row.query.dob) == "1943-11-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,dob\nAyshe Seitmuratova,01.01.1990\n\nLeniie Umerova,31.02.1990\n",
+         "people.csv: line 4: bad date of birth '31.02.1990'"),
+        ("name,sex\nAyshe Seitmuratova,X\n", "people.csv: line 2: bad sex 'X'"),
+        ("name,nationality\nAyshe Seitmuratova,Ukraine1\n",
+         "people.csv: line 2: bad nationality 'Ukraine1'"),
+        ("id,name\n1,\n", "people.csv: line 2: the name is empty"),
+        ("name\nSeitmuratova, Ayshe\n", "people.csv: line 2: 2 fields, the header has 1"),
+        ("full name,dob\nAyshe Seitmuratova,1990\n", "people.csv: line 1: the header needs"),
+        ("name,name\nAyshe Seitmuratova,x\n", "people.csv: line 1: the column 'name' appears"),
+        ("", "people.csv: the file is empty"),
+        ('name\n"Ayshe Seitmuratova\n', "people.csv: line 2: not valid CSV"),
+        ("name,dob\nA B,1990\nC D,x\nE F,y\nG H,z\n", "line 3: bad date of birth 'x' (and 2 more"),
+    ],
+)  # fmt: skip
+def test_bad_files_name_the_line_and_never_the_person(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        read_screen_csv(write(tmp_path, text))
+    said = str(caught.value)
+    assert message in said
+    assert "\n" not in said
+    for name in ("Ayshe", "Seitmuratova", "Leniie", "Umerova"):
+        assert name not in said
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_screen_csv(tmp_path / "missing.csv")
+    with pytest.raises(InputError, match="is a folder"):
+        read_screen_csv(tmp_path)
+    latin1 = write(tmp_path, "name\nAyşe\nÇubarov\n", encoding="cp1254")
+    with pytest.raises(InputError, match=r"line 2: not UTF-8"):
+        read_screen_csv(latin1)
+
+
+def test_a_bad_last_line_stops_the_file_before_any_screening(tmp_path: Path) -> None:
+    lines = ["name,dob"] + [f"Person Number{i},1990" for i in range(200)] + ["Late Row,1990-13-40"]
+    with pytest.raises(InputError, match="line 202: bad date of birth"):
+        read_screen_csv(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+def test_screening_in_processes_gives_the_same_rows_in_the_same_order() -> None:
+    rows = [
+        {"id": f"r{i}", "name": record["name"] + " " + (record["forename"] or "")}
+        for i, record in enumerate(generate_corpus(size=240, seed=22))
+    ]
+    rows.append({"id": "last", "name": "Mustafa Cemilev"})
+    alone = list(screen_rows(index(), rows))
+    together = list(screen_rows(index(), rows, workers=2))
+    assert together == alone
+    assert [r["id"] for r in together][-1] == "last"
+    assert together[-1]["candidates"][0]["entity_id"] == DZHEMILEV_ID
