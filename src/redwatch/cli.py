@@ -363,7 +363,7 @@ def main() -> None:
     try:
         app()
     except RedwatchError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err.print("interrupted; run the same command again to resume")

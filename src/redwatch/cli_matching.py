@@ -20,7 +20,14 @@ import structlog
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -141,14 +148,15 @@ def check(
         for rank, found in enumerate(candidates, start=1):
             out.print(Text(f"{rank:>3}. {found['entity_id']}"))
             for reason in found["explanation"].split("; "):
-                out.print(Text(f"     {reason}"))
+                out.print(Text(f"     {reason}"), soft_wrap=True)
     else:
         out.print(
             f"No match or possible match among the {len(index)} public notices "
             "in the local mirror.",
             highlight=False,
+            soft_wrap=True,
         )
-    out.print(ABSENCE_REMINDER, highlight=False)
+    out.print(ABSENCE_REMINDER, highlight=False, soft_wrap=True)
 
 
 @contextlib.contextmanager
@@ -165,7 +173,10 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
     try:
         with stream:
             yield stream
-        os.replace(temporary, output)
+        try:
+            os.replace(temporary, output)
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror})") from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -193,6 +204,8 @@ def screen(
 
     err = Console(stderr=True)
     given = read_screen_csv(file)  # the whole file is checked before anything is screened
+    if output is not None and (output.is_dir() or not output.parent.is_dir()):
+        raise InputError(f"{output}: give a file in an existing folder for --output")
     if given.ignored_columns:
         err.print(
             "[yellow]warning:[/] ignoring columns not used for screening: "
@@ -217,20 +230,11 @@ def screen(
     )
     machine = json_output or output is not None
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    results = screen_rows(index, rows, workers=workers)  # before the progress bar's thread
-    with _destination(output if machine else None) as stream, progress:
-        task = progress.add_task("screen", total=len(rows))
-        for result in results:
-            decisions = {c["decision"] for c in result["candidates"]}
-            if "match" in decisions:
-                counts["match"] += 1
-            elif decisions:
-                counts["possible"] += 1
-            if machine:
-                stream.write(_dump(result) + "\n")
-            elif result["candidates"]:
-                found.append(result)
-            progress.advance(task)
+    with _destination(output if machine else None) as stream:
+        results = screen_rows(index, rows, workers=workers)  # forks: before the bar's thread
+        with progress:
+            task = progress.add_task("screen", total=len(rows))
+            _screen_into(results, stream, (progress, task), counts, found, machine=machine)
     seconds = time.perf_counter() - started
     log.info("screen_done", rows=len(rows), notices=len(index), seconds=round(seconds, 3), **counts)
     if not machine:
@@ -242,6 +246,30 @@ def screen(
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _screen_into(
+    results: Iterator[dict[str, Any]],
+    stream: TextIO,
+    bar: tuple[Progress, TaskID],
+    counts: dict[str, int],
+    found: list[dict[str, Any]],
+    *,
+    machine: bool,
+) -> None:
+    """Write JSON Lines (``machine``) or keep the rows with candidates for the table."""
+    progress, task = bar
+    for result in results:
+        decisions = {c["decision"] for c in result["candidates"]}
+        if "match" in decisions:
+            counts["match"] += 1
+        elif decisions:
+            counts["possible"] += 1
+        if machine:
+            stream.write(_dump(result) + "\n")
+        elif result["candidates"]:
+            found.append(result)
+        progress.advance(task)
 
 
 def _print_screen_table(found: list[dict[str, Any]]) -> None:
@@ -270,5 +298,9 @@ def _print_screen_table(found: list[dict[str, Any]]) -> None:
         out.print(table)
         out.print("Use --json for the explanation of each candidate.", highlight=False)
     else:
-        out.print("No row has a match or possible match in the local mirror.", highlight=False)
-    out.print(ABSENCE_REMINDER, highlight=False)
+        out.print(
+            "No row has a match or possible match in the local mirror.",
+            highlight=False,
+            soft_wrap=True,
+        )
+    out.print(ABSENCE_REMINDER, highlight=False, soft_wrap=True)

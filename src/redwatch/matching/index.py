@@ -2,23 +2,26 @@
 
 An inverted index in memory from blocking keys to notices. A query is looked up in two stages:
 
-1. **Candidates**: every notice sharing a key with any spelling of the query. The keys are
-   ``candidate_keys`` (phonetic keys and skeletons of words, hyphen pieces and joined
-   neighbours) plus two kinds that make a word's keys complete for the scorer's looser rules:
-   ``d:`` keys, under which two words meet whenever the fuzzy rule could accept them
-   (their Levenshtein neighbourhoods), and ``g:`` keys, under which the two gender forms of
-   a surname meet (-ov/-ova).
-2. **Bound**: each posting also records *which* words of the notice gave the key. A word
-   that shares no key with the query can align with none of its words, so the index knows
-   the most of the notice's name the query could cover, and from that, with the date, sex
-   and nationality evidence applied as ``score`` applies them, an upper bound of the score.
-   Only candidates whose bound reaches ``possible`` are scored: a common given name alone
-   (``HECTOR``) fetches hundreds of notices, and none of them is scored unless the query
-   could also cover the family name.
+1. **Candidates** (``candidates``): every notice sharing a key with any spelling of the query.
+   The keys are ``candidate_keys`` (phonetic keys and skeletons of words, hyphen pieces and
+   joined neighbours) and the keys that make them complete for every rule by which the
+   scorer lets two words align: ``d:`` (Levenshtein neighbourhoods: the fuzzy rule), ``g:``
+   (a surname in its other gender form), ``p:`` (the same word) and ``q:`` (one-letter
+   keys, too short for ``candidate_keys``). A particle written together with its neighbour
+   (``Van Dyke`` = ``VANDYKE``) is filed too, and a notice named by particles alone
+   (``LE VAN``) under its particles.
+2. **Bound** (``search``): each posting records *which* words of the notice gave the key.
+   Skeletons apart (they only fetch near misses), a word that shares no key with the query
+   can align with none of its words, so the index knows the most of the notice's name the
+   query could cover; with the date, sex and nationality evidence applied as ``score``
+   applies them, that gives an upper bound of the score. Only candidates whose bound
+   reaches ``possible`` are scored: a common given name (``HECTOR``) fetches hundreds of
+   notices, and none of them is scored unless the query could also cover the family name.
 
-The only losses are alignments no key sees: three words of one side written as one word of
-the other. Recall against scoring every notice is measured in
-``tests/matching/test_index.py``.
+What no key sees is lost: three words of one side written as one word of the other, or a
+hyphen piece written together with the next word. Recall against scoring every notice is
+measured in ``tests/matching/test_index.py``, and a property test checks that the index
+returns every notice the scorer reports for tricky names and slips of them.
 
 Postings are ``array`` rows of ``(slot << 16) | bits of the notice's words``, filed under the
 text that gave the keys, so the many keys of one word (one per romanisation variant) lead to
