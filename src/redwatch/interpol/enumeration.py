@@ -23,6 +23,7 @@ that the union of everything seen has exactly the root query's ``total`` notices
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import string
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -36,6 +37,7 @@ SEXES = ("M", "F", "U")
 LETTERS = tuple(string.ascii_lowercase)
 # Aim below the cap when grouping ages so that an estimate a little off still fits.
 RANGE_TARGET = int(CAP * 0.8)
+BIGRAM_SAMPLE = 3000
 
 
 class BudgetExhausted(Exception):
@@ -405,7 +407,12 @@ class Enumerator:
             }
             letters = {k: min(1.0, v / missing) for k, v in deficits.items() if v > 0}
             patterns[field_name] = dict(letters)
-            texts = [(getattr(e.summary, field_name) or "").casefold() for e in self.known.values()]
+            # How often two letters stand together is a property of names, not of this list:
+            # a sample of known names estimates it as well as all of them, at a bounded cost.
+            texts = [
+                (getattr(e.summary, field_name) or "").casefold()
+                for e in itertools.islice(self.known.values(), BIGRAM_SAMPLE)
+            ]
             bigrams: dict[str, float] = {}
             for x in letters:
                 for y in letters:
