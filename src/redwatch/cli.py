@@ -139,10 +139,8 @@ def sync(
     json_output: JsonOption = False,
 ) -> None:
     """Mirror every public red notice into the local store (resumable; no names are sent)."""
-    settings = _settings()
-    result = _run_sync(settings, images=images, json_output=json_output)
-    if not result["complete"]:
-        raise typer.Exit(0)
+    # A partial sync is not an error (it says so in its summary and infers no removals).
+    _run_sync(_settings(), images=images, json_output=json_output)
 
 
 @app.command("import")
