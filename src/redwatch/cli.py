@@ -7,7 +7,6 @@ exit; ``--json`` output goes to stdout, progress and messages to stderr.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -22,10 +21,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from redwatch.cli_matching import check, screen
+from redwatch.cli_support import (
+    ABSENCE_REMINDER,
+    JsonOption,
+    command_settings,
+    dump_json,
+    open_repository,
+)
 from redwatch.errors import InputError, NotFoundError, RedwatchError
 from redwatch.fake.command import fake_interpol
-from redwatch.logs import configure_logging
-from redwatch.settings import Settings, load_settings
+from redwatch.settings import Settings
 
 app = typer.Typer(
     name="redwatch",
@@ -47,33 +52,10 @@ app.command("screen")(screen)
 err = Console(stderr=True)
 out = Console()
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
-ABSENCE_REMINDER = (
-    "Absence from the public list proves nothing: most red notices are not public. "
-    "Only a request to the CCF is authoritative."
-)
-
-
-def _settings() -> Settings:
-    settings = load_settings()
-    configure_logging(settings.log_level)
-    return settings
-
-
-def _repo(settings: Settings) -> Any:
-    from redwatch.store.engine import open_engine
-    from redwatch.store.repository import Repository
-
-    return Repository(open_engine(settings.db_url))
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
 
 def _emit(value: Any) -> None:
     """JSON goes to stdout untouched by Rich (whose markup would eat ``[...]``)."""
-    sys.stdout.write(_dump(value) + "\n")
+    sys.stdout.write(dump_json(value) + "\n")
 
 
 @contextmanager
@@ -103,7 +85,7 @@ def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[st
     from redwatch.interpol.client import InterpolClient
     from redwatch.mirror.sync import Syncer
 
-    repo = _repo(settings)
+    repo = open_repository(settings)
     with InterpolClient(settings) as client, _progress(err.is_terminal) as progress:
         syncer = Syncer(
             repo,
@@ -140,7 +122,7 @@ def sync(
 ) -> None:
     """Mirror every public red notice into the local store (resumable; no names are sent)."""
     # A partial sync is not an error (it says so in its summary and infers no removals).
-    _run_sync(_settings(), images=images, json_output=json_output)
+    _run_sync(command_settings(), images=images, json_output=json_output)
 
 
 @app.command("import")
@@ -151,8 +133,8 @@ def import_(
     """Load saved notices (offline snapshot) into the store, with history and events."""
     from redwatch.mirror.importer import import_paths
 
-    settings = _settings()
-    summary = import_paths(_repo(settings), paths)
+    settings = command_settings()
+    summary = import_paths(open_repository(settings), paths)
     for warning in summary.warnings[:20]:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if json_output:
@@ -192,7 +174,7 @@ def notices_list(
     """Every notice in the mirror matching the filters (JSON Lines with --json, no limit)."""
     if status not in (None, "active", "removed"):
         raise InputError(f"--status must be active or removed, not {status!r}")
-    repo = _repo(_settings())
+    repo = open_repository(command_settings())
     rows = repo.list_notices(
         status=status,
         nationality=nationality.upper() if nationality else None,
@@ -200,7 +182,7 @@ def notices_list(
     )
     if json_output:
         for row in rows:
-            sys.stdout.write(_dump(_notice_json(row)) + "\n")
+            _emit(_notice_json(row))
         return
     table = Table("entity_id", "name", "forename", "born", "nationalities", "issuer", "status")
     count = 0
@@ -235,7 +217,7 @@ def notices_show(
 ) -> None:
     """One notice with its warrants and its history."""
     entity_id = _entity_id(notice_id)
-    repo = _repo(_settings())
+    repo = open_repository(command_settings())
     row = repo.get(entity_id)
     if row is None:
         raise NotFoundError(f"notice {entity_id} is not in the mirror")
@@ -279,7 +261,7 @@ def notices_show(
 @app.command()
 def stats(json_output: JsonOption = False) -> None:
     """Counts of the mirror: by status, issuing country, nationality and year of notice."""
-    repo = _repo(_settings())
+    repo = open_repository(command_settings())
     issuers: Counter[str] = Counter()
     nationalities: Counter[str] = Counter()
     years: Counter[str] = Counter()
@@ -330,7 +312,7 @@ def demo(
     from redwatch.fake import FakeInterpol, create_app, generate_corpus, serve
     from redwatch.settings import countries_url_for
 
-    settings = _settings()
+    settings = command_settings()
     err.print(f"Generating {size} fake notices and serving them on loopback…")
     service = FakeInterpol(generate_corpus(size=size, seed=seed))
     with serve(create_app(service)) as base_url:

@@ -8,7 +8,6 @@ or ``--output``), never in log lines or error messages, which cite line numbers 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import time
@@ -31,9 +30,14 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from redwatch.cli_support import (
+    ABSENCE_REMINDER,
+    JsonOption,
+    command_settings,
+    dump_json,
+    open_repository,
+)
 from redwatch.errors import InputError, NotFoundError
-from redwatch.logs import configure_logging
-from redwatch.settings import load_settings
 
 if TYPE_CHECKING:
     from redwatch.matching.index import CandidateIndex
@@ -42,28 +46,19 @@ __all__ = ["ABSENCE_REMINDER", "check", "screen"]
 
 log = structlog.get_logger(__name__)
 
-ABSENCE_REMINDER = (
-    "Absence from the public list proves nothing: most red notices are not public. "
-    "Only a request to the CCF is authoritative."
-)
 PROGRESS_FROM_ROWS = 100
 """Screening runs shorter than this show no progress bar."""
 MAX_WORKERS = 8
 """Most processes a long screening run uses (one per CPU up to this)."""
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 _DECISION_STYLE = {"match": "bold red", "possible": "yellow"}
 
 
 def _open_index(err: Console) -> CandidateIndex:
     """Settings, logging, the store and its index; an empty mirror is an error."""
     from redwatch.matching.index import CandidateIndex
-    from redwatch.store.engine import open_engine
-    from redwatch.store.repository import Repository
 
-    settings = load_settings()
-    configure_logging(settings.log_level)
-    repo = Repository(open_engine(settings.db_url))
+    repo = open_repository(command_settings())
     started = time.perf_counter()
     status = err.status("Indexing the local mirror…") if err.is_terminal else None
     with status or contextlib.nullcontext():
@@ -79,10 +74,6 @@ def _open_index(err: Console) -> CandidateIndex:
             "the local mirror has no active notices: run `redwatch sync` (or `redwatch demo`) first"
         )
     return index
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _styled(decision: str) -> Text:
@@ -122,7 +113,7 @@ def check(
         ms=round(1000 * (time.perf_counter() - started), 1),
     )
     if json_output:
-        sys.stdout.write(_dump(result) + "\n")
+        sys.stdout.write(dump_json(result) + "\n")
         return
     out = Console()
     candidates = result["candidates"]
@@ -266,7 +257,7 @@ def _screen_into(
         elif decisions:
             counts["possible"] += 1
         if machine:
-            stream.write(_dump(result) + "\n")
+            stream.write(dump_json(result) + "\n")
         elif result["candidates"]:
             found.append(result)
         progress.advance(task)
