@@ -14,27 +14,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
-from collections.abc import Callable
 
 from redwatch.fake import FakeInterpol, generate_corpus
 from redwatch.fake._countries import countries_payload
-from redwatch.fake.service import SearchParams
-from redwatch.interpol.enumeration import Enumerator, ListPage
-from redwatch.interpol.models import NoticeSummary
-from redwatch.interpol.query import CAP, ListQuery
-
-
-def fetcher(service: FakeInterpol) -> tuple[list[int], Callable[[ListQuery], ListPage]]:
-    calls = [0]
-
-    def fetch(query: ListQuery) -> ListPage:
-        calls[0] += 1
-        params = SearchParams.from_query(query.params() | {"resultPerPage": str(CAP)})
-        total, items = service.search(params)
-        summaries = tuple(NoticeSummary.model_validate(item) for item in items)
-        return ListPage(query=query, total=total, items=summaries)
-
-    return calls, fetch
+from redwatch.fake.lister import InProcessLister
+from redwatch.interpol.enumeration import Enumerator
+from redwatch.interpol.query import ListQuery
 
 
 def main() -> None:
@@ -46,22 +31,23 @@ def main() -> None:
     service = FakeInterpol(generate_corpus(size=args.size, seed=args.seed, today=today))
     countries = sorted(item["value"] for item in countries_payload())
 
-    calls, fetch = fetcher(service)
+    lister = InProcessLister(service)
     started = time.perf_counter()
-    result = Enumerator(fetch, countries=countries, today=today).run()
+    result = Enumerator(lister, countries=countries, today=today).run()
     elapsed = time.perf_counter() - started
     print(
         f"redwatch: {args.size} notices, complete={result.complete}, "
-        f"found={len(result.notices)}, list requests={calls[0]}, {elapsed:.1f}s"
+        f"found={len(result.notices)}, list requests={lister.requests}, {elapsed:.1f}s"
     )
 
-    calls, fetch = fetcher(service)
+    lister = InProcessLister(service)
     found: set[str] = set()
     for code in countries:
-        crawl = Enumerator(fetch, countries=countries, today=today)
+        crawl = Enumerator(lister, countries=countries, today=today)
         found |= set(crawl.run(ListQuery(warrant_country=code)).notices)
     print(
-        f"country-by-country crawl: found={len(found)} of {len(service)}, list requests={calls[0]}"
+        f"country-by-country crawl: found={len(found)} of {len(service)}, "
+        f"list requests={lister.requests}"
     )
 
 

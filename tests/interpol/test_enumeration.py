@@ -4,18 +4,45 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from redwatch.fake import FakeInterpol
+from redwatch.fake.lister import InProcessLister
 from redwatch.interpol.enumeration import Enumerator
-from tests.interpol.simulated import SimNotice, SimulatedList
 
 TODAY = dt.date(2026, 11, 28)
 SYLLABLES = ["ka", "dy", "rov", "ali", "ev", "ma", "gom", "ed", "za", "hu", "ser", "ik", "ova"]
 
 
-def corpus(size: int, seed: int, *, skew: float, ageless: float) -> list[SimNotice]:
+def notice(
+    entity_id: str,
+    name: str | None,
+    forename: str | None,
+    date_of_birth: str | None,
+    nationalities: list[str] | None,
+    sex: str | None,
+    warrant: str,
+) -> dict[str, Any]:
+    """A detail object as the fake serves it."""
+    return {
+        "entity_id": entity_id,
+        "name": name,
+        "forename": forename,
+        "date_of_birth": date_of_birth,
+        "nationalities": nationalities,
+        "sex_id": sex,
+        "arrest_warrants": [{"charge": "x", "issuing_country_id": warrant}],
+    }
+
+
+def service_of(notices: list[dict[str, Any]]) -> InProcessLister:
+    return InProcessLister(FakeInterpol(notices, today=TODAY))
+
+
+def corpus(size: int, seed: int, *, skew: float, ageless: float) -> list[dict[str, Any]]:
     rnd = random.Random(seed)
     notices = []
     for number in range(size):
@@ -29,14 +56,14 @@ def corpus(size: int, seed: int, *, skew: float, ageless: float) -> list[SimNoti
         forename = None if rnd.random() < 0.05 else rnd.choice(SYLLABLES).upper() + "AN"
         nationality = None if rnd.random() < 0.02 else [rnd.choice(["RU", "UA", "SV", "AR"])]
         notices.append(
-            SimNotice(
-                entity_id=f"{rnd.randint(2005, 2026)}/{number + 1}",
-                name=name,
-                forename=forename,
-                date_of_birth=dob,
-                nationalities=nationality,
-                sex="M" if rnd.random() < 0.8 else "F",
-                warrants=["RU" if rnd.random() < 0.46 else "SV"],
+            notice(
+                f"{rnd.randint(2005, 2026)}/{number + 1}",
+                name,
+                forename,
+                dob,
+                nationality,
+                "M" if rnd.random() < 0.8 else "F",
+                "RU" if rnd.random() < 0.46 else "SV",
             )
         )
     return notices
@@ -51,16 +78,16 @@ def corpus(size: int, seed: int, *, skew: float, ageless: float) -> list[SimNoti
 )
 def test_enumeration_finds_every_notice(size: int, seed: int, skew: float, ageless: float) -> None:
     notices = corpus(size, seed, skew=skew, ageless=ageless)
-    service = SimulatedList(notices, TODAY)
+    service = service_of(notices)
     result = Enumerator(service, countries=["AR", "RU", "SV", "UA"], today=TODAY).run()
-    assert set(result.notices) == {n.entity_id for n in notices}
+    assert set(result.notices) == {n["entity_id"] for n in notices}
     assert result.complete
     assert result.requests == service.requests
 
 
 def test_small_list_is_one_request() -> None:
     notices = corpus(100, 1, skew=0.0, ageless=0.0)
-    service = SimulatedList(notices, TODAY)
+    service = service_of(notices)
     result = Enumerator(service, countries=["RU"], today=TODAY).run()
     assert result.requests == 1
     assert result.complete
@@ -71,8 +98,8 @@ def test_unreachable_notice_makes_the_result_partial() -> None:
     notices = corpus(400, 2, skew=0.5, ageless=0.0)
     # Neither age, letters nor any listed country reaches a nameless, ageless notice
     # issued by a country missing from the country list (and old: not in the newest 160).
-    notices.append(SimNotice("2000/1", None, None, None, None, None, ["ZZ"]))
-    service = SimulatedList(notices, TODAY)
+    notices.append(notice("2000/1", None, None, None, None, None, "ZZ"))
+    service = service_of(notices)
     result = Enumerator(service, countries=["RU", "SV"], today=TODAY).run()
     assert not result.complete
     assert result.missing == 1
