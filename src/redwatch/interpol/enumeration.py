@@ -195,8 +195,6 @@ class Enumerator:
         except BudgetExhausted:
             self.incomplete.append(f"stopped after {self.requests} requests")
         notices = {entry.summary.entity_id: entry.summary for entry in self.known_in(root)}
-        if root == ListQuery():
-            notices = {entity_id: entry.summary for entity_id, entry in self.known.items()}
         return EnumerationResult(
             notices=notices,
             root_total=page.total,
