@@ -45,3 +45,19 @@ class StoreError(RedwatchError):
     """The database cannot be opened or migrated."""
 
     exit_code = 5
+
+
+class DeliveryError(RedwatchError):
+    """An alert could not be delivered through a channel.
+
+    The message names the channel's kind and host and what went wrong, never the alert's
+    text, a server's reply or a secret. ``permanent`` says that retrying the same message
+    will fail the same way (refused credentials, HTTP 400), as opposed to a server that is
+    down for now.
+    """
+
+    exit_code = 6
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
