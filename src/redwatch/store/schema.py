@@ -110,3 +110,66 @@ images = Table(
     Column("sha256", String(64), nullable=False),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
 )
+
+# -- watchlists and alerts -------------------------------------------------------------
+# Everything that could name a watched person, or tie one to a notice, lives in ``blob``:
+# authenticated ciphertext (see ``redwatch.watch.crypto``). The clear columns hold only
+# random ids, states, times and keyed hashes.
+
+keyring = Table(
+    "keyring",
+    metadata,
+    Column("name", String(32), primary_key=True),  # check | salt
+    Column("value", LargeBinary, nullable=False),
+)
+
+watch_entries = Table(
+    "watch_entries",
+    metadata,
+    Column("id", String(16), primary_key=True),  # random, shown to users
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("blob", LargeBinary, nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dedupe", String(64), nullable=False, unique=True),  # HMAC(entry, notice, kind, event)
+    Column("state", String(16), nullable=False),  # new | acknowledged | dismissed
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("blob", LargeBinary, nullable=False),
+)
+Index("ix_alerts_state", alerts.c.state)
+
+channels = Table(
+    "channels",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("kind", String(16), nullable=False),  # email | apprise | webhook
+    Column("minimal", Integer, nullable=False),  # 1: says only that a match needs review
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("blob", LargeBinary, nullable=False),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True),
+    Column("channel_id", String(16), primary_key=True),
+    Column("state", String(16), nullable=False),  # pending | sent
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),  # one line, never a name
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+)
+Index("ix_deliveries_state", deliveries.c.state)
+
+watch_state = Table(
+    "watch_state",
+    metadata,
+    Column("name", String(32), primary_key=True),  # events_cursor
+    Column("value", BigInteger, nullable=False),
+)

@@ -1,0 +1,111 @@
+"""Deliveries: every alert is queued for its channels, and stays queued until a channel takes it.
+
+A channel that is down costs nothing but a retry on the next run; the error kept is one line
+from the channel library, which never holds a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import structlog
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.engine import Connection
+
+from redwatch.channels import DeliveryError
+from redwatch.errors import RedwatchError
+from redwatch.store.schema import deliveries
+from redwatch.watch.alerts import AlertBook
+from redwatch.watch.channel_book import ChannelBook
+from redwatch.watch.messages import compose
+
+__all__ = ["DeliveryReport", "deliver_pending", "enqueue", "pending_count"]
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    failed: int = 0
+    """Attempts that failed this run (each delivery is tried again next run)."""
+    pending: int = 0
+    """Deliveries still waiting after this run."""
+
+
+def enqueue(conn: Connection, alert_id: int, channel_ids: Iterable[str]) -> int:
+    now = dt.datetime.now(dt.UTC)
+    count = 0
+    for channel_id in channel_ids:
+        exists = conn.execute(
+            select(deliveries.c.state).where(
+                deliveries.c.alert_id == alert_id, deliveries.c.channel_id == channel_id
+            )
+        ).first()
+        if exists is None:
+            conn.execute(
+                insert(deliveries).values(
+                    alert_id=alert_id,
+                    channel_id=channel_id,
+                    state="pending",
+                    attempts=0,
+                    updated_at=now,
+                )
+            )
+            count += 1
+    return count
+
+
+def pending_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return len(
+            conn.execute(select(deliveries.c.alert_id).where(deliveries.c.state == "pending")).all()
+        )
+
+
+def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) -> DeliveryReport:
+    """Try every pending delivery once, oldest alert first."""
+    report = DeliveryReport()
+    channels = {channel.id: channel for channel in channel_book.all()}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(deliveries)
+            .where(deliveries.c.state == "pending")
+            .order_by(deliveries.c.alert_id, deliveries.c.channel_id)
+        ).all()
+    down: set[str] = set()
+    for row in rows:
+        stored = channels.get(row.channel_id)
+        if stored is None or row.channel_id in down:
+            continue  # a channel that just failed is tried again next run, not hammered now
+        error: str | None = None
+        try:
+            stored.build().send(compose(book.get(row.alert_id), minimal=stored.minimal))
+        except DeliveryError as exc:
+            error = str(exc)
+            down.add(row.channel_id)
+        except RedwatchError as exc:  # e.g. a channel whose settings no longer validate
+            error = str(exc)
+            down.add(row.channel_id)
+        now = dt.datetime.now(dt.UTC)
+        values: dict[str, object] = {"attempts": row.attempts + 1, "updated_at": now}
+        if error is None:
+            values |= {"state": "sent", "sent_at": now, "last_error": None}
+            report.sent += 1
+        else:
+            values["last_error"] = error[:500]
+            report.failed += 1
+            log.warning("delivery failed", channel=row.channel_id, alert=row.alert_id, error=error)
+        with engine.begin() as conn:
+            conn.execute(
+                update(deliveries)
+                .where(
+                    deliveries.c.alert_id == row.alert_id,
+                    deliveries.c.channel_id == row.channel_id,
+                )
+                .values(**values)
+            )
+    report.pending = pending_count(engine)
+    return report
