@@ -51,6 +51,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("REDWATCH_INTERPOL_HEADERS", "", "Extra request headers as a JSON object."),
     Setting("REDWATCH_DETAIL_MAX_AGE_DAYS", "14", "Refetch details older than this many days."),
     Setting("REDWATCH_LOG_LEVEL", "WARNING", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
+    Setting("REDWATCH_SMTP_USER", "", "SMTP login for e-mail channels whose URL has none."),
+    Setting("REDWATCH_SMTP_PASSWORD", "", "SMTP password going with REDWATCH_SMTP_USER."),
+    Setting("REDWATCH_SMTP_CA_FILE", "", "CA certificate file to trust for SMTP (self-signed)."),
+    Setting(
+        "REDWATCH_KEY", "", "Watchlist key: 32 random bytes in base64 (`redwatch key generate`)."
+    ),
+    Setting("REDWATCH_PASSPHRASE", "", "Derive the watchlist key from this passphrase (Argon2id)."),
+    Setting("REDWATCH_KEY_FILE", "", "Watchlist key file, made 0600 on first use (default: HOME)."),
+    Setting("REDWATCH_NEW_KEY", "", "New key for `redwatch key rotate` when REDWATCH_KEY is used."),
+    Setting("REDWATCH_NEW_PASSPHRASE", "", "New passphrase for `redwatch key rotate`."),
 )
 
 
@@ -90,6 +100,11 @@ class Settings:
     detail_max_age_days: float
     log_level: str
     extra_headers: dict[str, str] = field(default_factory=dict)
+    watch_key: str = field(default="", repr=False)
+    passphrase: str = field(default="", repr=False)
+    key_file: Path = Path("watchlist.key")
+    new_watch_key: str = field(default="", repr=False)
+    new_passphrase: str = field(default="", repr=False)
 
     @property
     def images_dir(self) -> Path:
@@ -132,6 +147,11 @@ def load_settings() -> Settings:
         detail_max_age_days=_number("REDWATCH_DETAIL_MAX_AGE_DAYS", float),
         log_level=level,
         extra_headers=_headers(_env("REDWATCH_INTERPOL_HEADERS")),
+        watch_key=_env("REDWATCH_KEY"),
+        passphrase=_env("REDWATCH_PASSPHRASE"),
+        key_file=Path(_env("REDWATCH_KEY_FILE") or home / "watchlist.key").expanduser(),
+        new_watch_key=_env("REDWATCH_NEW_KEY"),
+        new_passphrase=_env("REDWATCH_NEW_PASSPHRASE"),
     )
 
 
