@@ -102,6 +102,10 @@ def parse_smtp_url(url: str) -> SmtpTarget:
         credentials_from_env = bool(username)
     if bool(username) != bool(password):
         raise InputError("SMTP credentials need both a user and a password")
+    if not (username + password).isascii():
+        # smtplib encodes AUTH as ASCII; a non-ASCII password would fail at every send.
+        error = ConfigError if credentials_from_env else InputError
+        raise error("SMTP user and password must be ASCII characters")
     cafile = options.get("cafile", "") if "cafile" in options else _setting("REDWATCH_SMTP_CA_FILE")
     if cafile and not Path(cafile).expanduser().is_file():
         origin = "SMTP URL option cafile" if "cafile" in options else "REDWATCH_SMTP_CA_FILE"
@@ -172,7 +176,9 @@ class EmailChannel:
         except smtplib.SMTPAuthenticationError as exc:
             raise self._error(f"login refused ({exc.smtp_code})", permanent=True) from None
         except smtplib.SMTPNotSupportedError:
-            raise self._error("server offers no login (AUTH)", permanent=True) from None
+            raise self._error(
+                "server lacks a needed extension (SMTPUTF8?)", permanent=True
+            ) from None
         except smtplib.SMTPRecipientsRefused:
             raise self._error("recipient refused", permanent=True) from None
         except smtplib.SMTPSenderRefused as exc:
@@ -210,6 +216,8 @@ class EmailChannel:
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if target.username:
+                if not smtp.has_extn("auth"):
+                    raise self._error("server offers no login (AUTH)", permanent=True)
                 smtp.login(target.username, target.password)
             refused = smtp.send_message(email, from_addr=self.sender, to_addrs=self.recipients)
             if refused:
