@@ -28,6 +28,7 @@ from redwatch.cli_support import (
     dump_json,
     open_repository,
 )
+from redwatch.cli_watch import alerts_app, channel_app, key_app, watch, watchlist_app
 from redwatch.errors import InputError, NotFoundError, RedwatchError
 from redwatch.fake.command import fake_interpol
 from redwatch.settings import Settings
@@ -48,6 +49,11 @@ app.command("fake-interpol", help="Serve a faithful fake of INTERPOL's notices s
 )
 app.command("check")(check)
 app.command("screen")(screen)
+app.add_typer(watchlist_app, name="watchlist")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(channel_app, name="channel")
+app.add_typer(key_app, name="key")
+app.command("watch")(watch)
 
 err = Console(stderr=True)
 out = Console()
@@ -96,6 +102,7 @@ def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[st
         )
         summary = syncer.run()
     result = summary.as_dict()
+    result["watch"] = _screen_watchlist(settings, repo)
     for warning in summary.warnings[:20]:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if len(summary.warnings) > 20:
@@ -113,6 +120,24 @@ def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[st
             highlight=False,
         )
     return result
+
+
+def _screen_watchlist(settings: Settings, repo: Any) -> dict[str, Any] | None:
+    """After every sync: screen the watchlist against what changed and send its alerts."""
+    from redwatch.watch import after_sync
+
+    try:
+        report = after_sync(settings, repo)
+    except RedwatchError as exc:
+        # The mirror is synced and kept; the watchlist is screened on the next run.
+        err.print(f"[yellow]warning:[/] watchlist not screened: {exc}", highlight=False)
+        return {"error": str(exc)}
+    if report is not None and report["new_alerts"]:
+        err.print(
+            f"[bold red]{report['new_alerts']} new watchlist alert(s)[/]: redwatch alerts list",
+            highlight=False,
+        )
+    return report
 
 
 @app.command()
