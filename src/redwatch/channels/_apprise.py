@@ -20,12 +20,18 @@ from redwatch.errors import DeliveryError, InputError
 
 
 def silence_apprise_logs() -> None:
-    """Nothing Apprise logs reaches a handler, at any level redwatch runs with."""
+    """Nothing Apprise logs reaches a handler, at any level redwatch runs with.
+
+    Apprise posts through requests, whose urllib3 logs every URL at debug level: the URLs of
+    chat services carry their tokens (``/bot<TOKEN>/sendMessage``), so urllib3 is quietened
+    too. redwatch itself speaks HTTP through httpx, never urllib3.
+    """
     log = logging.getLogger(LOGGER_NAME)
     log.setLevel(logging.CRITICAL + 10)
     log.propagate = False
     if not any(isinstance(handler, logging.NullHandler) for handler in log.handlers):
         log.addHandler(logging.NullHandler())
+    logging.getLogger("urllib3").setLevel(logging.ERROR)
 
 
 def _asset() -> apprise.AppriseAsset:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -60,6 +61,28 @@ def verify_signature(
     if abs(current - int(text)) > tolerance_s:
         return False
     return hmac.compare_digest(sign(secret, text, body), signature.strip())
+
+
+class _MaskWebhookUrls(logging.Filter):
+    """httpx logs each request's URL at INFO; a webhook's path and query often carry a token."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.masks: dict[str, str] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.masks:
+            message = record.getMessage()
+            masked = message
+            for url, mask in self.masks.items():
+                masked = masked.replace(url, mask)
+            if masked != message:
+                record.msg, record.args = masked, None
+        return True
+
+
+_mask = _MaskWebhookUrls()
+logging.getLogger("httpx").addFilter(_mask)
 
 
 def validate_webhook_url(url: str) -> str:
@@ -120,6 +143,7 @@ class WebhookChannel:
         self._clock = clock
         self._transport = transport
         self._where = describe_webhook_url(url)
+        _mask.masks[str(httpx.URL(url))] = self._where
 
     def __repr__(self) -> str:
         return f"WebhookChannel({self._where!r})"
