@@ -6,7 +6,12 @@ from collections.abc import Mapping
 
 from redwatch.channels._apprise import AppriseChannel, describe_apprise_url
 from redwatch.channels._base import Channel
-from redwatch.channels._email import EmailChannel, parse_recipients, parse_smtp_url
+from redwatch.channels._email import (
+    EmailChannel,
+    parse_recipients,
+    parse_sender,
+    parse_smtp_url,
+)
 from redwatch.channels._webhook import (
     WebhookChannel,
     describe_webhook_url,
@@ -45,11 +50,10 @@ def channel_from_config(kind: str, config: Mapping[str, str]) -> Channel:
     """A ready channel, or InputError naming the first thing wrong with the configuration."""
     _check_keys(kind, config)
     if kind == "email":
-        sender = config.get("from", "").strip()
-        if sender:
-            (sender,) = parse_recipients(sender)
         return EmailChannel(
-            parse_smtp_url(config["smtp"].strip()), parse_recipients(config["to"]), sender
+            parse_smtp_url(config["smtp"].strip()),
+            parse_recipients(config["to"]),
+            parse_sender(config.get("from", "")),
         )
     if kind == "apprise":
         return AppriseChannel(config["url"])
@@ -62,7 +66,7 @@ def describe_config(kind: str, config: Mapping[str, str]) -> str:
     if kind == "email":
         target = parse_smtp_url(config["smtp"].strip())
         recipients = ", ".join(parse_recipients(config["to"]))
-        sender = config.get("from", "").strip()
+        sender = parse_sender(config.get("from", ""))
         via = target.describe()
         return f"email to {recipients} via {via}" + (f" from {sender}" if sender else "")
     if kind == "apprise":

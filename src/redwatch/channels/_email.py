@@ -123,16 +123,26 @@ def parse_smtp_url(url: str) -> SmtpTarget:
     )
 
 
-def parse_recipients(raw: str) -> tuple[str, ...]:
+def parse_recipients(raw: str, what: str = "recipient") -> tuple[str, ...]:
     """One address or several separated by commas; each must look like ``local@domain``."""
     addresses = []
     for item in raw.split(","):
         _, address = parseaddr(item.strip())
         local, _, domain = address.rpartition("@")
         if not local or not domain or any(c.isspace() for c in address):
-            raise InputError("e-mail recipient must be an address like desk@example.org")
+            raise InputError(f"e-mail {what} must be an address like desk@example.org")
         addresses.append(address)
     return tuple(addresses)
+
+
+def parse_sender(raw: str) -> str:
+    """The optional From address ("" for the default)."""
+    if not raw.strip():
+        return ""
+    addresses = parse_recipients(raw, "sender")
+    if len(addresses) != 1:
+        raise InputError("e-mail sender must be one address")
+    return addresses[0]
 
 
 class EmailChannel:
