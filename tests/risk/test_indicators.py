@@ -263,3 +263,17 @@ def test_flag_is_a_plain_value() -> None:
         "evidence": "words",
         "grounds": ["ground"],
     }
+
+
+def test_foreign_fighters_extremist_training_is_conflict_not_speech() -> None:
+    # Real (Kyrgyzstan): a miss found while labelling — "extremist" raised a political flag.
+    charge = (
+        "Participation of the citizen of the Kyrgyz Republic in armed conflicts or military "
+        "actions on the territory of a foreign country or passage for terrorist and extremist "
+        "training"
+    )
+    assessment = assess_detail(notice(charge, "KG", nationalities=["KG"]))
+    assert codes(assessment) == {"conflict_linked"}
+    assert assessment.level == ELEVATED
+    speech = assess_detail(notice("Public calls to extremist activity", "KG"))
+    assert codes(speech) == {"political_offence"}

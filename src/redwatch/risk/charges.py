@@ -95,7 +95,8 @@ CATEGORIES: tuple[Category, ...] = (
         "extremism, hatred, separatism",
         POLITICAL,
         (
-            r"\bextremis\w*",
+            # "terrorist and extremist training" is a foreign fighter's charge, not speech.
+            r"\bextremis\w*+(?!\s+training)",
             r"экстремист\w*|экстремизм\w*|екстреміст\w*|екстремізм\w*",
             r"(?:hatred|enmity)\b",
             r"возбуждени\w+\s+ненавист\w*|ненавист\w+\s+(?:и|либо)\s+вражд\w*",
