@@ -89,7 +89,10 @@ UKRAINIAN_FOREIGN = {
 def iuliia_word(schema: iuliia.Schema, text: str) -> str:
     """iuliia per lower-case word (it mis-cases ALL-CAPS input), title-cased back."""
     return " ".join(
-        "-".join(str(schema.translate(p.lower())).capitalize() for p in w.split("-"))
+        # iuliia 0.13 writes BGN/PCGN ë as the Cyrillic letter ё: the standard's is Latin ë.
+        "-".join(
+            str(schema.translate(p.lower())).replace("ё", "ë").capitalize() for p in w.split("-")
+        )
         for w in text.split()
     )
 
@@ -242,8 +245,15 @@ def russian_spelling(text: str) -> str:
     return " ".join(word(w) for w in text.split())
 
 
-def ukrainian_spelling(word: str) -> str:
+def ukrainian_spelling(text: str) -> str:
     """A Russian-spelled name written with Ukrainian letters (Эмир → Емір, Рустем → Рустем)."""
+    return " ".join(
+        "-".join(_ukrainian_word(p.lower()).capitalize() for p in w.split("-"))
+        for w in text.split()
+    )
+
+
+def _ukrainian_word(word: str) -> str:
     out = []
     for i, c in enumerate(word):
         if c == "и":
@@ -669,7 +679,10 @@ def azerbaijani_people(rng: random.Random) -> Iterator[Person]:
             fam_ru = feminine_ru(f_ru) if sex == "F" else f_ru
             queries = [
                 ("Azerbaijani Latin", f"{g_az} {fam_az}"),
-                ("Azerbaijani Latin, ASCII", turkish_ascii(f"{g_az} {fam_az}").replace("e", "e")),
+                (
+                    "Azerbaijani Latin, ASCII",
+                    turkish_ascii(f"{g_az} {fam_az}".replace("ə", "a").replace("Ə", "A")),
+                ),
                 ("Russian Cyrillic", f"{g_ru} {fam_ru}"),
                 ("Azerbaijani family first", f"{fam_az} {g_az}"),
                 ("Russian form, Wikipedia", iuliia_word(iuliia.WIKIPEDIA, f"{g_ru} {fam_ru}")),
@@ -1048,8 +1061,8 @@ def pairs_for(people: list[Person], rng: random.Random) -> Iterator[dict[str, ob
                 forename,
                 _conflicting(person.dob, rng),
             )
-        elif roll < 0.4 and "other_gender" in person.surname_forms:
-            other_name, _ = person.surname_forms["other_gender"]
+        elif roll < 0.4 and _other_gender(person):
+            other_name = _other_gender(person)
             yield _pair(
                 person,
                 "hard_negative",
@@ -1064,7 +1077,7 @@ def pairs_for(people: list[Person], rng: random.Random) -> Iterator[dict[str, ob
             others = [p for p in people if p.key != person.key and p.sex == person.sex]
             other = rng.choice(others)
             _, _, o_forename = rng.choice(other.notices)
-            if o_forename.split()[:1] != forename.split()[:1]:
+            if o_forename[:3] != forename[:3]:
                 yield _pair(
                     person,
                     "hard_negative",
@@ -1075,6 +1088,12 @@ def pairs_for(people: list[Person], rng: random.Random) -> Iterator[dict[str, ob
                     o_forename,
                     other.dob,
                 )
+
+
+def _other_gender(person: Person) -> str:
+    """The family name in the other gender form; "" for names without one (Shevchenko)."""
+    other_name, _ = person.surname_forms.get("other_gender", ("", ""))
+    return "" if other_name in {n for _, n, _ in person.notices} else other_name
 
 
 def _pair(
