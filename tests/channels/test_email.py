@@ -48,6 +48,7 @@ def test_plain_loopback_relay_delivers_utf8_intact() -> None:
     assert received.message["From"] == "alerts@example.org"
     assert received.message["To"] == "desk@example.org"
     assert received.message["Message-ID"].endswith("@example.org>")
+    assert received.message["Auto-Submitted"] == "auto-generated"
     assert received.mail_from == "alerts@example.org"
     assert received.rcpt_tos == ("desk@example.org",)
     assert not received.tls

@@ -174,6 +174,7 @@ class EmailChannel:
         email["To"] = ", ".join(self.recipients)
         email["Date"] = formatdate()
         email["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
+        email["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to this
         email.set_content(message.text)
         return email
 
