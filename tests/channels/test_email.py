@@ -189,6 +189,21 @@ def test_bad_ca_file_setting_is_a_config_error(monkeypatch: pytest.MonkeyPatch) 
         email("smtp://mail.example.org")
 
 
+def test_ca_file_that_is_not_a_certificate(tmp_path: Path) -> None:
+    junk = tmp_path / "ca.pem"
+    junk.write_text("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")
+    with pytest.raises(InputError, match="not a PEM certificate"):
+        email(f"smtp://mail.example.org?cafile={junk}")
+
+
+def test_half_the_environment_credentials_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("REDWATCH_SMTP_PASSWORD", "hunter2-long")
+    with pytest.raises(ConfigError, match="go together"):
+        email("smtp://mail.example.org")
+
+
 @pytest.mark.parametrize("to", ["", "desk", "desk@", "@example.org", "a b@example.org"])
 def test_bad_recipients_are_input_errors(to: str) -> None:
     with pytest.raises(InputError):

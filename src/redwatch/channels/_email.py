@@ -99,18 +99,18 @@ def parse_smtp_url(url: str) -> SmtpTarget:
     if tls and not username and not password:
         username = _setting("REDWATCH_SMTP_USER")
         password = _setting("REDWATCH_SMTP_PASSWORD")
-        credentials_from_env = bool(username)
+        credentials_from_env = bool(username or password)
     if bool(username) != bool(password):
+        if credentials_from_env:
+            raise ConfigError("REDWATCH_SMTP_USER and REDWATCH_SMTP_PASSWORD go together")
         raise InputError("SMTP credentials need both a user and a password")
     if not (username + password).isascii():
         # smtplib encodes AUTH as ASCII; a non-ASCII password would fail at every send.
         error = ConfigError if credentials_from_env else InputError
         raise error("SMTP user and password must be ASCII characters")
-    cafile = options.get("cafile", "") if "cafile" in options else _setting("REDWATCH_SMTP_CA_FILE")
-    if cafile and not Path(cafile).expanduser().is_file():
-        origin = "SMTP URL option cafile" if "cafile" in options else "REDWATCH_SMTP_CA_FILE"
-        error = InputError if "cafile" in options else ConfigError
-        raise error(f"{origin}: no such file {cafile}")
+    cafile = options["cafile"] if "cafile" in options else _setting("REDWATCH_SMTP_CA_FILE")
+    if cafile:
+        _check_cafile(cafile, "cafile" in options)
     return SmtpTarget(
         scheme=parts.scheme,
         host=host,
@@ -121,6 +121,18 @@ def parse_smtp_url(url: str) -> SmtpTarget:
         cafile=str(Path(cafile).expanduser()) if cafile else "",
         credentials_from_env=credentials_from_env,
     )
+
+
+def _check_cafile(cafile: str, in_url: bool) -> None:
+    origin = "SMTP URL option cafile" if in_url else "REDWATCH_SMTP_CA_FILE"
+    error = InputError if in_url else ConfigError
+    path = Path(cafile).expanduser()
+    if not path.is_file():
+        raise error(f"{origin}: no such file {cafile}")
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError, UnicodeDecodeError):
+        raise error(f"{origin}: {cafile} is not a PEM certificate file") from None
 
 
 def parse_recipients(raw: str, what: str = "recipient") -> tuple[str, ...]:
