@@ -28,7 +28,15 @@ def notice(
     }
 
 
+FIRST_DETAIL = {"arrest_warrants": [{"issuing_country_id": "RU", "charge": "Art. 208"}]}
+
+
 def put(repo: Repository, fields: dict[str, Any], detail: dict[str, Any] | None = None) -> None:
+    """Store a notice as a sync would: list fields, and its detail (a default one at first)."""
+    if detail is None and repo.get(fields["entity_id"]) is None:
+        detail = {**fields, **FIRST_DETAIL}
+    elif detail is not None:
+        detail = {**fields, **detail}
     repo.apply(Incoming(fields["entity_id"], fields, None, detail_fields=detail), sync_id=None)
 
 
