@@ -134,10 +134,14 @@ def test_check_reminds_also_when_nothing_is_found(home: Path) -> None:
 def test_no_names_in_logs(home: Path) -> None:
     result = run(home, "check", "Mustafa Cemilev", "--json", REDWATCH_LOG_LEVEL="DEBUG")
     assert result.exit_code == 0, result.output
-    assert "index_built" in result.stderr
+    assert "index_ready" in result.stderr
     assert "check_done" in result.stderr
     for word in ("Mustafa", "Cemilev", "DZHEMILEV", "MUSTAFA"):
         assert word not in result.stderr
+    kept = [p for p in (home / "cache").iterdir() if p.is_file()]
+    assert kept  # the index kept for the next command holds notices, never the query
+    for path in kept:
+        assert b"Cemilev" not in path.read_bytes()
 
 
 def write_csv(folder: Path, text: str, name: str = "people.csv") -> Path:

@@ -55,16 +55,23 @@ _DECISION_STYLE = {"match": "bold red", "possible": "yellow"}
 
 
 def _open_index(err: Console) -> CandidateIndex:
-    """Settings, logging, the store and its index; an empty mirror is an error."""
-    from redwatch.matching.index import CandidateIndex
+    """Settings, logging, the store and its index; an empty mirror is an error.
 
-    repo = open_repository(command_settings())
+    The index is kept under ``$REDWATCH_HOME/cache`` between commands (see
+    ``redwatch.matching.index_cache``): built once, then loaded and brought up to date.
+    """
+    from redwatch.matching.index_cache import load_index
+
+    settings = command_settings()
+    repo = open_repository(settings)
     started = time.perf_counter()
     status = err.status("Indexing the local mirror…") if err.is_terminal else None
     with status or contextlib.nullcontext():
-        index = CandidateIndex.from_repository(repo)
+        loaded = load_index(repo, settings.home / "cache", settings.db_url)
+    index = loaded.index
     log.info(
-        "index_built",
+        "index_ready",
+        how=loaded.how,
         notices=len(index),
         keys=index.key_count,
         seconds=round(time.perf_counter() - started, 3),

@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import func, select
 
 from redwatch.matching.align import (
@@ -218,14 +220,11 @@ def _may_align_unseen(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    """A notice with what the bound needs: the weight of its words in the scorer's coverage."""
+class _Bound:
+    """What the bound needs of a notice's name: the weight of its words in the scorer's coverage."""
 
-    candidate: Candidate
-    dob: PartialDate | None
-    sex: str | None
-    weights: tuple[tuple[int, float], ...]
-    """(mask bit, weight) of the words that count towards coverage."""
+    shares: tuple[tuple[int, float], ...]
+    """(mask bit, share of the name's weight) of the words that count towards coverage."""
     weighted_bits: int
     total: float
     alias_bits: int
@@ -235,7 +234,7 @@ class _Entry:
     """Words counted as covered whatever the keys say (see ``_may_align_unseen``)."""
 
     @classmethod
-    def of(cls, candidate: Candidate, parts: NameParts) -> _Entry:
+    def of(cls, parts: NameParts) -> _Bound:
         by_bit: dict[int, float] = {}
         alias_bits = family_bits = sure_bits = 0
         for piece in pieces_of(parts, notice=True):
@@ -249,55 +248,57 @@ class _Entry:
                 family_bits |= bit
             if piece.weight > 0:
                 by_bit[bit] = by_bit.get(bit, 0.0) + piece.weight
+        total = sum(by_bit.values())
         return cls(
-            candidate=candidate,
-            dob=parse_notice_date(candidate.date_of_birth),
-            sex=candidate.sex_id if candidate.sex_id in ("M", "F") else None,
-            weights=tuple(by_bit.items()),
+            shares=tuple((bit, weight / total) for bit, weight in by_bit.items()),
             weighted_bits=sum(by_bit),
-            total=sum(by_bit.values()),
+            total=total,
             alias_bits=alias_bits,
             family_bits=family_bits,
             sure_bits=sure_bits,
         )
 
-    def covers(self, mask: int, needed: float) -> bool:
-        """Whether the query may cover ``needed`` of the name (the scorer's ``_coverage``).
 
-        Words sharing a key (``mask``) may align perfectly; no other word can align at all.
-        A query naming the alias surname covers the family name, as in the scorer.
-        """
-        if needed > 1.0:
-            return False
-        mask |= self.sure_bits
-        if mask & self.alias_bits:
-            mask |= self.family_bits
-        if needed <= 0.0 or mask & self.weighted_bits == self.weighted_bits:
-            return True
-        covered = 0.0
-        for bit, weight in self.weights:
-            if mask & bit:
-                covered += weight
-        return covered >= needed * self.total
+# Date verdicts as the bound codes them: the scorer's five, and one it leaves to
+# ``compare_dates`` (same year, day or month disagreeing: a slip, 1 January, or a conflict).
+_VERDICTS = (
+    DateVerdict.EXACT,
+    DateVerdict.COMPATIBLE,
+    DateVerdict.NEAR,
+    DateVerdict.CONFLICT,
+    DateVerdict.UNKNOWN,
+)
+_EXACT, _COMPATIBLE, _NEAR, _CONFLICT, _UNKNOWN, _MAYBE = range(6)
+_CODE = {verdict: code for code, verdict in enumerate(_VERDICTS)}
+_SEX_CODES = {"M": 1, "F": 2}
+_ANY_NATIONALITY = -1
+"""A notice with more nationalities than the two columns hold: taken as agreeing with any."""
+_SHIFTS = np.arange(_MASK_BITS, dtype=np.int32)
 
 
 class _Needs:
     """For one query: the share of a notice's name it must cover to possibly reach ``possible``.
 
     It depends on the notice only through the date verdict, a sex conflict and an agreeing
-    nationality, so it is computed once per combination. It mirrors ``_apply_evidence``,
-    where every step is affine in the name score; the query's own coverage counts as
-    complete and the gender-form penalty (which only lowers a score) is left out, so the
-    need is never overstated.
+    nationality: a table of 6 × 2 × 2 values, looked up per notice. It mirrors
+    ``_apply_evidence``, where every step is affine in the name score; the query's own
+    coverage counts as complete and the gender-form penalty (which only lowers a score) is
+    left out, so the need is never overstated. The sixth verdict (left to ``compare_dates``)
+    takes the least need of the verdicts it may turn out to be.
     """
 
     def __init__(self, query: Query) -> None:
-        self.query = query
-        self.known: dict[tuple[DateVerdict, bool, bool], float] = {}
-        self.constant: float | None = None
-        """The need of every notice, when the query gives nothing but names."""
-        if query.dob is None and query.sex is None and query.nationality is None:
-            self.constant = self._compute(DateVerdict.UNKNOWN, False, False)
+        table = np.empty((6, 2, 2), dtype=np.float64)
+        for verdict in _VERDICTS:
+            for sex_conflict in (False, True):
+                for same_nationality in (False, True):
+                    table[_CODE[verdict], int(sex_conflict), int(same_nationality)] = self._compute(
+                        verdict, sex_conflict, same_nationality
+                    )
+        table[_MAYBE] = table[[_COMPATIBLE, _NEAR, _CONFLICT]].min(axis=0)
+        self.table = table
+        self.constant = query.dob is None and query.sex is None and query.nationality is None
+        """Every notice needs the same, when the query gives nothing but names."""
         self.near_years: frozenset[int] = frozenset()
         """Years a notice's date may have without a conflict (same, ±1, digits swapped)."""
         if query.dob is not None:
@@ -305,26 +306,6 @@ class _Needs:
             text = str(year)
             swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(3)}
             self.near_years = frozenset({year - 1, year, year + 1} | swapped)
-
-    def of(self, entry: _Entry) -> float:
-        if self.constant is not None:
-            return self.constant
-        query = self.query
-        if query.dob is None or entry.dob is None:
-            verdict = DateVerdict.UNKNOWN
-        elif entry.dob.year not in self.near_years:
-            verdict = DateVerdict.CONFLICT  # what compare_dates says, without its note
-        else:
-            verdict = compare_dates(query.dob, entry.dob).verdict
-        sex_conflict = query.sex is not None and entry.sex is not None and entry.sex != query.sex
-        same_nationality = (
-            query.nationality is not None and query.nationality in entry.candidate.nationalities
-        )
-        key = (verdict, sex_conflict, same_nationality)
-        needed = self.known.get(key)
-        if needed is None:
-            needed = self.known[key] = self._compute(*key)
-        return needed
 
     @staticmethod
     def _compute(verdict: DateVerdict, sex_conflict: bool, same_nationality: bool) -> float:
@@ -343,6 +324,12 @@ class _Needs:
             offset, scale = _pull(offset, scale, NATIONALITY_PULL)
         name_needed = (POSSIBLE_THRESHOLD - _BOUND_SLACK - offset) / scale
         return (name_needed - (1 - NOTICE_SHARE)) / NOTICE_SHARE
+
+
+@lru_cache(maxsize=1024)
+def _needs(dob: PartialDate | None, sex: str | None, nationality: str | None) -> _Needs:
+    """One table per combination of evidence: a batch repeats them."""
+    return _Needs(Query(("",), dob, nationality, sex))
 
 
 def _pull(offset: float, scale: float, pull: float) -> tuple[float, float]:
@@ -364,23 +351,83 @@ def exhaustive_search(
     return rank((score(query, candidate) for candidate in notices), limit)
 
 
+def score_all(query: Query, candidates: Iterable[Candidate]) -> Iterator[Result | None]:
+    """``score`` of each candidate; notices alike in name and evidence are scored once.
+
+    Large lists repeat names (and sometimes dates of birth): the result of the first is
+    reused for the others, with their own entity id.
+    """
+    done: dict[tuple[Any, ...], Result | None] = {}
+    for candidate in candidates:
+        alike = (
+            candidate.name,
+            candidate.forename,
+            candidate.date_of_birth,
+            candidate.nationalities,
+            candidate.sex_id,
+        )
+        if alike in done:
+            found = done[alike]
+            yield None if found is None else replace(found, entity_id=candidate.entity_id)
+            continue
+        found = done[alike] = score(query, candidate)
+        yield found
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """NumPy views of the index's per-notice columns (valid until the next change)."""
+
+    shares: npt.NDArray[np.float64]
+    """(slots, 16): each word bit's share of the name's weight."""
+    bits: npt.NDArray[np.int32]
+    """(slots, 4): weighted, sure, alias and family bits."""
+    year: npt.NDArray[np.int16]
+    month: npt.NDArray[np.int16]
+    day: npt.NDArray[np.int16]
+    """0 where the notice has no such part."""
+    sex: npt.NDArray[np.int8]
+    nationalities: npt.NDArray[np.int16]
+    """(slots, 2): codes of the first two nationalities, 0 for none."""
+
+
 class CandidateIndex:
     """Blocking keys → notices, kept current with ``update``/``remove`` (or ``apply_events``).
 
     Two levels: key → texts (words, hyphen pieces, joined neighbours) that give it, and
-    text → postings.
+    text → postings. What the bound reads of each notice is kept in columns (``array``
+    rows, one or a few values per slot), which a query reads through NumPy all at once.
     """
 
     def __init__(self) -> None:
         self._texts_by_key: dict[str, set[str]] = {}
         self._postings: dict[str, array[int]] = {}
-        self._entries: list[_Entry | None] = []
+        self._entries: list[Candidate | None] = []
         self._slots: dict[str, int] = {}
         self._free: list[int] = []
         self._keyless: set[int] = set()
         """Slots of notices whose name gives no key at all: every query fetches them."""
+        self._shares: array[float] = array("d")
+        self._bits: array[int] = array("i")
+        self._year: array[int] = array("h")
+        self._month: array[int] = array("h")
+        self._day: array[int] = array("h")
+        self._sex: array[int] = array("b")
+        self._nationalities: array[int] = array("h")
+        self._nationality_codes: dict[str, int] = {}
+        self._views: _Columns | None = None
+        self._scratch: npt.NDArray[np.int32] | None = None
+        self._seen: npt.NDArray[np.int64] | None = None
         self.cursor = 0
         """Id of the last store event reflected (set by ``from_repository``/``apply_events``)."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_views"] = state["_scratch"] = state["_seen"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     # -- building ----------------------------------------------------------------------
     @classmethod
@@ -413,16 +460,23 @@ class CandidateIndex:
     def add(self, candidate: Candidate) -> None:
         """Add (or replace) one notice by its ``Candidate``."""
         self.remove(candidate.entity_id)
+        self._views = None  # an array exporting its buffer cannot grow
         parts = parse_notice_name(candidate.name, candidate.forename)
-        entry = _Entry.of(candidate, parts)
+        bound = _Bound.of(parts)
         if self._free:
             slot = self._free.pop()
-            self._entries[slot] = entry
+            self._entries[slot] = candidate
         else:
             slot = len(self._entries)
-            self._entries.append(entry)
+            self._entries.append(candidate)
+            self._shares.extend(itertools.repeat(0.0, _MASK_BITS))
+            self._bits.extend((0, 0, 0, 0))
+            for column in (self._year, self._month, self._day, self._sex):
+                column.append(0)
+            self._nationalities.extend((0, 0))
+        self._fill_columns(slot, candidate, bound)
         self._slots[candidate.entity_id] = slot
-        texts = _filed_texts(parts, particles=entry.total <= 0)
+        texts = _filed_texts(parts, particles=bound.total <= 0)
         if not texts:
             self._keyless.add(slot)
         for text, mask in texts.items():
@@ -433,15 +487,40 @@ class CandidateIndex:
                     self._texts_by_key.setdefault(key, set()).add(text)
             row.append(slot << _MASK_BITS | mask)
 
+    def _fill_columns(self, slot: int, candidate: Candidate, bound: _Bound) -> None:
+        shares = [0.0] * _MASK_BITS
+        for bit, share in bound.shares:
+            shares[bit.bit_length() - 1] = share
+        self._shares[slot * _MASK_BITS : (slot + 1) * _MASK_BITS] = array("d", shares)
+        self._bits[slot * 4 : slot * 4 + 4] = array(
+            "i", (bound.weighted_bits, bound.sure_bits, bound.alias_bits, bound.family_bits)
+        )
+        dob = parse_notice_date(candidate.date_of_birth)
+        self._year[slot] = 0 if dob is None else dob.year
+        self._month[slot] = 0 if dob is None or dob.month is None else dob.month
+        self._day[slot] = 0 if dob is None or dob.day is None else dob.day
+        self._sex[slot] = _SEX_CODES.get(candidate.sex_id or "", 0)
+        codes = [self._nationality_code(c) for c in candidate.nationalities]
+        if len(codes) > 2:
+            codes = [_ANY_NATIONALITY, _ANY_NATIONALITY]
+        codes += [0] * (2 - len(codes))
+        self._nationalities[slot * 2 : slot * 2 + 2] = array("h", codes)
+
+    def _nationality_code(self, country: str) -> int:
+        code = self._nationality_codes.get(country)
+        if code is None:
+            code = self._nationality_codes[country] = len(self._nationality_codes) + 1
+        return code
+
     def remove(self, entity_id: str) -> bool:
         """Drop a notice; ``False`` when it was not in the index."""
         slot = self._slots.pop(entity_id, None)
         if slot is None:
             return False
-        entry = self._entries[slot]
-        assert entry is not None
-        parts = parse_notice_name(entry.candidate.name, entry.candidate.forename)
-        for text in _filed_texts(parts, particles=entry.total <= 0):
+        candidate = self._entries[slot]
+        assert candidate is not None
+        parts = parse_notice_name(candidate.name, candidate.forename)
+        for text in _filed_texts(parts, particles=_Bound.of(parts).total <= 0):
             row = self._postings.get(text)
             if row is None:
                 continue
@@ -469,14 +548,11 @@ class CandidateIndex:
 
     def get(self, entity_id: str) -> Candidate | None:
         slot = self._slots.get(entity_id)
-        if slot is None:
-            return None
-        entry = self._entries[slot]
-        return None if entry is None else entry.candidate
+        return None if slot is None else self._entries[slot]
 
     def notices(self) -> list[Candidate]:
         """Every indexed notice, by entity id."""
-        found = [e.candidate for e in self._entries if e is not None]
+        found = [e for e in self._entries if e is not None]
         return sorted(found, key=lambda c: c.entity_id)
 
     @property
@@ -484,17 +560,20 @@ class CandidateIndex:
         """Distinct blocking keys held."""
         return len(self._texts_by_key)
 
-    def _hits(self, query: Query, *, skeletons: bool) -> dict[int, int]:
-        """Slot → bits of the notice's words that share a key with some spelling."""
+    def _texts(self, query: Query, *, skeletons: bool) -> set[str]:
         texts: set[str] = set()
         for name in query.names:
             for key in _query_keys(name, skeletons):
                 found = self._texts_by_key.get(key)
                 if found:
                     texts |= found
+        return texts
+
+    def _hits(self, query: Query, *, skeletons: bool) -> dict[int, int]:
+        """Slot → bits of the notice's words that share a key with some spelling."""
         hits: dict[int, int] = dict.fromkeys(self._keyless, 0)
         get = hits.get
-        for text in texts:
+        for text in self._texts(query, skeletons=skeletons):
             for packed in self._postings[text]:
                 slot = packed >> _MASK_BITS
                 hits[slot] = get(slot, 0) | (packed & _MASK)
@@ -507,7 +586,7 @@ class CandidateIndex:
         for slot in self._hits(query, skeletons=True):
             entry = entries[slot]
             if entry is not None:
-                found.add(entry.candidate.entity_id)
+                found.add(entry.entity_id)
         return found
 
     def search(self, query: Query, limit: int | None = 10) -> list[Result]:
@@ -517,14 +596,137 @@ class CandidateIndex:
         """
         if limit is not None and limit < 1:
             raise ValueError("limit must be at least 1")
-        needs = _Needs(query)
         entries = self._entries
-        chosen: list[Candidate] = []
-        for slot, mask in self._hits(query, skeletons=False).items():
-            entry = entries[slot]
-            if entry is not None and entry.covers(mask, needs.of(entry)):
-                chosen.append(entry.candidate)
-        return rank((score(query, candidate) for candidate in chosen), limit)
+        chosen = [entries[slot] for slot in self._bounded(query)]
+        return rank(score_all(query, [c for c in chosen if c is not None]), limit)
+
+    def _columns(self) -> _Columns:
+        if self._views is None:
+            self._views = _Columns(
+                shares=np.frombuffer(self._shares, dtype=np.float64).reshape(-1, _MASK_BITS),
+                bits=np.frombuffer(self._bits, dtype=np.int32).reshape(-1, 4),
+                year=np.frombuffer(self._year, dtype=np.int16),
+                month=np.frombuffer(self._month, dtype=np.int16),
+                day=np.frombuffer(self._day, dtype=np.int16),
+                sex=np.frombuffer(self._sex, dtype=np.int8),
+                nationalities=np.frombuffer(self._nationalities, dtype=np.int16).reshape(-1, 2),
+            )
+        return self._views
+
+    def _gathered(self, query: Query) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+        """Distinct slots sharing a key with the query, and the bits of their words that do."""
+        rows = [
+            np.frombuffer(self._postings[text], dtype=np.int64)
+            for text in self._texts(query, skeletons=False)
+        ]
+        if self._keyless:
+            rows.append(np.array(sorted(self._keyless), dtype=np.int64) << _MASK_BITS)
+        if not rows:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int32)
+        packed = np.concatenate(rows) if len(rows) > 1 else rows[0]
+        slots = packed >> _MASK_BITS
+        masks = (packed & _MASK).astype(np.int32)
+        size = len(self._entries)
+        if self._scratch is None or len(self._scratch) < size:
+            self._scratch = np.zeros(size, dtype=np.int32)
+            self._seen = np.zeros(size, dtype=np.int64)
+        scratch, seen = self._scratch, self._seen
+        assert seen is not None
+        if len(rows) == 1:
+            return slots, masks  # one text lists a notice once
+        # OR the bits of each slot together and keep one row per slot, without sorting.
+        np.bitwise_or.at(scratch, slots, masks)
+        order = np.arange(len(slots))
+        seen[slots] = order
+        slots = slots[seen[slots] == order]
+        masks = scratch[slots]
+        scratch[slots] = 0
+        return slots, masks
+
+    def _bounded(self, query: Query) -> list[int]:
+        """Slots whose bound may reach ``possible``, in slot order."""
+        slots, masks = self._gathered(query)
+        if not len(slots):
+            return []
+        needs = _needs(query.dob, query.sex, query.nationality)
+        columns = self._columns()
+        bits = columns.bits[slots]
+        weighted = bits[:, 0]
+        masks = masks | bits[:, 1]
+        masks = np.where(masks & bits[:, 2] != 0, masks | bits[:, 3], masks)
+        full = (masks & weighted) == weighted
+        covered = np.ones(len(slots), dtype=np.float64)
+        partial = ~full
+        if partial.any():
+            some = masks[partial]
+            words = ((some[:, None] >> _SHIFTS) & 1).astype(bool)
+            covered[partial] = (columns.shares[slots[partial]] * words).sum(axis=1)
+        if needs.constant:
+            need = needs.table[_UNKNOWN, 0, 0]
+            if need > 1.0:
+                return []
+            return sorted(slots[covered >= need].tolist())
+        verdicts = self._verdicts(query, needs, slots, columns)
+        sex_conflict = np.zeros(len(slots), dtype=np.intp)
+        if query.sex is not None:
+            sex = columns.sex[slots]
+            sex_conflict = ((sex != 0) & (sex != _SEX_CODES[query.sex])).astype(np.intp)
+        same_nationality = np.zeros(len(slots), dtype=np.intp)
+        if query.nationality is not None:
+            code = self._nationality_codes.get(query.nationality, -2)
+            held = columns.nationalities[slots]
+            same_nationality = (
+                (held[:, 0] == code) | (held[:, 1] == code) | (held[:, 0] == _ANY_NATIONALITY)
+            ).astype(np.intp)
+        need = needs.table[verdicts, sex_conflict, same_nationality]
+        passed = np.flatnonzero((need <= 1.0) & (covered >= need))
+        chosen: list[int] = []
+        for at in passed.tolist():
+            slot = int(slots[at])
+            if verdicts[at] == _MAYBE:
+                # Left to the scorer's own comparison of the dates.
+                assert query.dob is not None
+                notice_date = PartialDate(
+                    int(columns.year[slot]),
+                    int(columns.month[slot]) or None,
+                    int(columns.day[slot]) or None,
+                )
+                verdict = _CODE[compare_dates(query.dob, notice_date).verdict]
+                exact = needs.table[verdict, sex_conflict[at], same_nationality[at]]
+                if not (exact <= 1.0 and covered[at] >= exact):
+                    continue
+            chosen.append(slot)
+        chosen.sort()
+        return chosen
+
+    @staticmethod
+    def _verdicts(
+        query: Query, needs: _Needs, slots: npt.NDArray[np.int64], columns: _Columns
+    ) -> npt.NDArray[np.intp]:
+        """``compare_dates``' verdict for each slot, or ``_MAYBE`` where it must say."""
+        asked = query.dob
+        if asked is None:
+            return np.full(len(slots), _UNKNOWN, dtype=np.intp)
+        year = columns.year[slots]
+        month = columns.month[slots]
+        day = columns.day[slots]
+        month_ok = np.ones(len(slots), dtype=bool)
+        if asked.month is not None:
+            month_ok = (month == 0) | (month == asked.month)
+        day_ok = np.ones(len(slots), dtype=bool)
+        if asked.day is not None:
+            day_ok = (day == 0) | (day == asked.day)
+        agree = month_ok & day_ok
+        same_year = year == asked.year
+        near = np.isin(year, np.array(sorted(needs.near_years), dtype=np.int16))
+        verdicts = np.full(len(slots), _CONFLICT, dtype=np.intp)
+        verdicts[near & ~same_year & agree] = _NEAR  # a year slip, the rest agreeing
+        verdicts[same_year & ~agree] = _MAYBE
+        verdicts[same_year & agree] = _COMPATIBLE
+        if asked.is_full:
+            verdicts[same_year & (month == asked.month) & (day == asked.day)] = _EXACT
+        verdicts[year == 0] = _UNKNOWN
+        return verdicts
 
 
 def _last_event_id(repo: Repository) -> int:

@@ -1,0 +1,117 @@
+"""The index kept on disk: loaded when current, caught up with events, rebuilt otherwise."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redwatch.fake import generate_corpus
+from redwatch.matching import Query
+from redwatch.matching.index import CandidateIndex
+from redwatch.matching.index_cache import cache_path, load_index
+from redwatch.mirror.importer import import_paths
+from redwatch.store.engine import open_engine
+from redwatch.store.repository import Repository
+
+QUERY = Query.build("Mustafa Cemilev", dob="13.11.1943")
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+def store(folder: Path, records: list[dict[str, Any]]) -> tuple[Repository, str]:
+    url = f"sqlite:///{folder / 'redwatch.sqlite'}"
+    repo = Repository(open_engine(url))
+    import_paths(repo, [write_jsonl(folder / "notices.jsonl", records)])
+    return repo, url
+
+
+@pytest.fixture
+def records() -> list[dict[str, Any]]:
+    return [dict(r) for r in generate_corpus(size=80, seed=21)]
+
+
+def same_answers(a: CandidateIndex, b: CandidateIndex, records: list[dict[str, Any]]) -> None:
+    assert a.notices() == b.notices()
+    assert a.key_count == b.key_count
+    for record in records[:10]:
+        query = Query.build(f"{record['forename']} {record['name']}".replace("-", " "))
+        assert a.search(query, limit=None) == b.search(query, limit=None)
+
+
+def test_built_once_then_loaded(tmp_path: Path, records: list[dict[str, Any]]) -> None:
+    repo, url = store(tmp_path, records)
+    cache = tmp_path / "cache"
+    first = load_index(repo, cache, url)
+    assert first.how == "built"
+    path = cache_path(cache, url)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    second = load_index(repo, cache, url)
+    assert second.how == "loaded"
+    assert second.index.cursor == first.index.cursor
+    same_answers(first.index, second.index, records)
+    assert [p.name for p in cache.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_new_events_are_applied_to_the_loaded_index(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    repo, url = store(tmp_path, records)
+    cache = tmp_path / "cache"
+    load_index(repo, cache, url)
+    renamed = {**records[0], "name": "DZHEMILEV", "forename": "MUSTAFA"}
+    renamed["date_of_birth"] = "1943/11/13"
+    import_paths(repo, [write_jsonl(tmp_path / "second.jsonl", [renamed])])
+    repo.mark_removed([records[1]["entity_id"]], sync_id=None)
+
+    updated = load_index(repo, cache, url)
+    assert updated.how == "updated"
+    assert records[1]["entity_id"] not in updated.index
+    assert [r.entity_id for r in updated.index.search(QUERY)] == [records[0]["entity_id"]]
+    same_answers(updated.index, CandidateIndex.from_repository(repo), records)
+    assert load_index(repo, cache, url).how == "loaded"  # the caught-up index was saved
+
+
+def test_another_store_at_the_same_address_is_not_mistaken_for_the_first(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    (tmp_path / "a").mkdir()
+    repo, url = store(tmp_path / "a", records[:40])
+    cache = tmp_path / "cache"
+    load_index(repo, cache, url)
+    (tmp_path / "a" / "redwatch.sqlite").unlink()
+    repo.engine.dispose()
+    other, _ = store(tmp_path / "a", records[40:])  # same address, as many events
+    found = load_index(other, cache, url)
+    assert found.how == "built"
+    assert {c.entity_id for c in found.index.notices()} == {r["entity_id"] for r in records[40:]}
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps({"fingerprint": "old"})])
+def test_a_damaged_or_stale_file_is_rebuilt(
+    tmp_path: Path, records: list[dict[str, Any]], content: bytes
+) -> None:
+    repo, url = store(tmp_path, records)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache_path(cache, url).write_bytes(content)
+    assert load_index(repo, cache, url).how == "built"
+    assert load_index(repo, cache, url).how == "loaded"
+
+
+def test_an_unwritable_cache_folder_still_gives_the_index(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    repo, url = store(tmp_path, records)
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be", "utf-8")
+    found = load_index(repo, blocked / "cache", url)
+    assert found.how == "built"
+    assert len(found.index) == len(records)
