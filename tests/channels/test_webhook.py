@@ -193,6 +193,7 @@ def test_signature_matches_the_documented_scheme() -> None:
         ({"url": "ftp://hooks.example.org/x", "secret": SECRET}, "must start with https://"),
         ({"url": "https://", "secret": SECRET}, "must start with https://"),
         ({"url": "https://hooks.example.org:0x/x", "secret": SECRET}, "not a valid URL"),
+        ({"url": "https://hooks.exa mple.org/x", "secret": SECRET}, "not a valid URL"),
         ({"url": "https://hooks.example.org/x", "secret": "short"}, "at least 16 characters"),
         ({"url": "https://hooks.example.org/x"}, "needs secret"),
     ],

@@ -91,8 +91,11 @@ def validate_webhook_url(url: str) -> str:
         parts = urlsplit(url)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - urlsplit checks the port only when it is read
-    except ValueError:
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
         raise InputError("webhook URL is not a valid URL") from None
+    if any(character.isspace() for character in url):
+        raise InputError("webhook URL is not a valid URL (it contains a space)")
     if parts.scheme not in {"http", "https"} or not host:
         raise InputError("webhook URL must start with https:// and name a host")
     if parts.scheme == "http" and not is_loopback(host):
