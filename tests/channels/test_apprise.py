@@ -115,3 +115,18 @@ def test_description_masks_tokens_and_passwords() -> None:
     token = describe_config("apprise", {"url": "tgram://123456789:abcdefg_hijklmnop/12345"})
     assert "abcdefg_hijklmnop" not in token
     assert token.startswith("apprise tgram://")
+
+
+def test_an_exception_inside_apprise_becomes_a_delivery_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import apprise
+
+    def broken(self: object, *args: object, **kwargs: object) -> bool:
+        raise KeyError(WATCHED)  # a plugin bug, with a name in its message
+
+    monkeypatch.setattr(apprise.Apprise, "notify", broken)
+    channel = channel_from_config("apprise", {"url": "jsons://hooks.example.org/x"})
+    with pytest.raises(DeliveryError, match=r"failed \(KeyError\)") as caught:
+        channel.send(MESSAGE)
+    assert WATCHED not in str(caught.value)

@@ -99,8 +99,13 @@ class AppriseChannel:
     def send(self, message: Message) -> None:
         notifier = apprise.Apprise(asset=_asset())
         notifier.add(self._service)
-        result = notifier.notify(
-            body=message.text, title=message.subject, body_format=apprise.NotifyFormat.TEXT
-        )
+        try:
+            result = notifier.notify(
+                body=message.text, title=message.subject, body_format=apprise.NotifyFormat.TEXT
+            )
+        except Exception as exc:  # a plugin's bug is one failed delivery, not a crashed daemon
+            raise DeliveryError(
+                f"apprise notification via {self._schema}:// failed ({type(exc).__name__})"
+            ) from None
         if not result:
             raise DeliveryError(f"apprise notification via {self._schema}:// failed")
