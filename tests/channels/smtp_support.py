@@ -12,6 +12,7 @@ already decoded and ``message.get_content()`` gives the body as text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import ipaddress
 import logging
@@ -199,3 +200,52 @@ def smtp_server(
         controller.start()
         stack.callback(controller.stop)
         yield server
+
+
+@dataclass
+class Tap:
+    """What a client sent through :func:`tcp_tap`, byte for byte, as an eavesdropper sees it."""
+
+    port: int
+    sent: bytearray = field(default_factory=bytearray)
+
+
+@contextmanager
+def tcp_tap(upstream_port: int) -> Iterator[Tap]:
+    """A loopback TCP relay to ``upstream_port`` that records the client's bytes on the wire."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    tap = Tap(port=listener.getsockname()[1])
+    threads: list[threading.Thread] = []
+    sockets: list[socket.socket] = [listener]
+
+    def pump(source: socket.socket, target: socket.socket, record: bytearray | None) -> None:
+        with contextlib.suppress(OSError):
+            while chunk := source.recv(65536):
+                if record is not None:
+                    record.extend(chunk)
+                target.sendall(chunk)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            client, _ = listener.accept()
+            sockets.append(client)
+            server = socket.create_connection(("127.0.0.1", upstream_port))
+            sockets.append(server)
+            for args in ((client, server, tap.sent), (server, client, None)):
+                thread = threading.Thread(target=pump, args=args, daemon=True)
+                thread.start()
+                threads.append(thread)
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    try:
+        yield tap
+    finally:
+        listener.close()
+        acceptor.join(timeout=5)
+        for thread in threads:
+            thread.join(timeout=5)
+        for sock in sockets:
+            sock.close()

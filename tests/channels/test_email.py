@@ -9,7 +9,7 @@ import pytest
 from redwatch.channels import DeliveryError, EmailChannel, Message, channel_from_config
 from redwatch.channels._email import parse_smtp_url
 from redwatch.errors import ConfigError, InputError
-from tests.channels.smtp_support import free_port, smtp_server
+from tests.channels.smtp_support import free_port, smtp_server, tcp_tap
 
 WATCHED = "Мустафа Джемілєв"
 MESSAGE = Message(
@@ -70,6 +70,26 @@ def test_starttls_with_self_signed_certificate_trusted_by_cafile(tmp_path: Path)
     assert received.tls
     assert received.message["Subject"] == MESSAGE.subject
     assert WATCHED in received.message.get_content()
+
+
+def test_only_ehlo_and_starttls_cross_the_wire_in_clear(tmp_path: Path) -> None:
+    """An eavesdropper sees the greeting and the switch to TLS, then only ciphertext."""
+    password = "wire-secret-password"
+    with smtp_server("starttls", tmp_path, credentials=("alice", password)) as server:
+        assert server.cafile is not None
+        with tcp_tap(server.port) as tap:
+            url = f"smtp://alice:{password}@127.0.0.1:{tap.port}?cafile={server.cafile}"
+            email(url).send(MESSAGE)
+    assert server.received[0].login == "alice"
+    wire = bytes(tap.sent)
+    split = wire.lower().index(b"starttls\r\n") + len(b"starttls\r\n")
+    clear, encrypted = wire[:split], wire[split:]
+    assert clear.lower().startswith(b"ehlo ")
+    assert clear.count(b"\r\n") == 2  # EHLO, then STARTTLS, nothing else in clear
+    assert encrypted  # the rest went through TLS
+    for plain in (b"auth", b"mail from", b"rcpt to", b"desk@example.org", b"alice"):
+        assert plain not in encrypted.lower()
+    assert "Джемілєв".encode() not in wire
 
 
 def test_cafile_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
