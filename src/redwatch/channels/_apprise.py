@@ -8,13 +8,16 @@ logger is shut before the first notification: what went wrong is reported as a o
 from __future__ import annotations
 
 import logging
-
-import apprise
-from apprise.logger import LOGGER_NAME
-from apprise.utils.parse import parse_urls
+from typing import TYPE_CHECKING
 
 from redwatch.channels._base import Message, is_loopback
 from redwatch.errors import DeliveryError, InputError
+
+if TYPE_CHECKING:
+    import apprise
+
+# Apprise is imported where it is used: it costs every redwatch command a fifth of a second.
+LOGGER_NAME = "apprise"  # apprise.logger.LOGGER_NAME
 
 # The two "type: ignore[no-untyped-call]" below: Apprise leaves parse_urls and url() untyped.
 
@@ -35,6 +38,8 @@ def silence_apprise_logs() -> None:
 
 
 def _asset() -> apprise.AppriseAsset:
+    import apprise
+
     # Memory only: a plugin's persistent store would otherwise cache tokens and ids on disk.
     return apprise.AppriseAsset(storage_mode="memory")
 
@@ -42,6 +47,9 @@ def _asset() -> apprise.AppriseAsset:
 def load_apprise_url(url: str) -> apprise.NotifyBase:
     """The one Apprise service a URL names; InputError if Apprise cannot use it."""
     silence_apprise_logs()
+    import apprise
+    from apprise.utils.parse import parse_urls
+
     if not url.strip() or len(parse_urls(url)) != 1:  # type: ignore[no-untyped-call]
         raise InputError("give exactly one Apprise URL per channel (e.g. tgram://TOKEN/CHAT)")
     service = apprise.Apprise.instantiate(url.strip(), asset=_asset())
@@ -97,6 +105,8 @@ class AppriseChannel:
         return f"AppriseChannel({self._schema}://…)"
 
     def send(self, message: Message) -> None:
+        import apprise
+
         notifier = apprise.Apprise(asset=_asset())
         notifier.add(self._service)
         try:
