@@ -20,7 +20,7 @@ import socket
 import ssl
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from email import policy
@@ -64,6 +64,7 @@ class SmtpServer:
     cafile: Path | None
     received: list[Received] = field(default_factory=list)
     failed_logins: list[str] = field(default_factory=list)
+    refuse: frozenset[str] = frozenset()
 
     @property
     def url(self) -> str:
@@ -133,6 +134,14 @@ class _Handler:
         self.server = server
         self.lock = threading.Lock()
 
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address in self.server.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         raw = envelope.original_content or envelope.content
         message = BytesParser(policy=policy.default).parsebytes(raw)
@@ -156,6 +165,7 @@ def smtp_server(
     folder: Path | None = None,
     *,
     credentials: tuple[str, str] | None = None,
+    refuse: Iterable[str] = (),
 ) -> Iterator[SmtpServer]:
     """Run an SMTP server on 127.0.0.1 until the block ends.
 
@@ -172,7 +182,9 @@ def smtp_server(
             cafile, keyfile = self_signed_certificate(folder)
             tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             tls_context.load_cert_chain(cafile, keyfile)
-        server = SmtpServer(host="127.0.0.1", port=free_port(), mode=mode, cafile=cafile)
+        server = SmtpServer(
+            host="127.0.0.1", port=free_port(), mode=mode, cafile=cafile, refuse=frozenset(refuse)
+        )
 
         def authenticate(
             smtp: Any, session: Any, envelope: Any, mechanism: str, data: Any

@@ -63,6 +63,21 @@ def test_several_recipients() -> None:
     assert server.received[0].rcpt_tos == ("a@example.org", "b@example.org")
 
 
+def test_refused_recipients_are_permanent_errors() -> None:
+    with smtp_server(refuse={"gone@example.org"}) as server:
+        url = server.url
+        with pytest.raises(DeliveryError, match="recipient refused") as every:
+            channel_from_config("email", {"to": "gone@example.org", "smtp": url}).send(MESSAGE)
+        with pytest.raises(DeliveryError, match="1 of 2 recipients refused") as some:
+            channel_from_config(
+                "email", {"to": "gone@example.org, desk@example.org", "smtp": url}
+            ).send(MESSAGE)
+    assert every.value.permanent
+    assert some.value.permanent
+    assert "gone@example.org" not in str(every.value)
+    assert [r.rcpt_tos for r in server.received] == [("desk@example.org",)]
+
+
 def test_starttls_with_self_signed_certificate_trusted_by_cafile(tmp_path: Path) -> None:
     with smtp_server("starttls", tmp_path) as server:
         email(server.url).send(MESSAGE)

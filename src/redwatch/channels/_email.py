@@ -244,7 +244,10 @@ class EmailChannel:
                 smtp.login(target.username, target.password)
             refused = smtp.send_message(email, from_addr=self.sender, to_addrs=self.recipients)
             if refused:
-                raise self._error(f"{len(refused)} of {len(self.recipients)} recipients refused")
+                # The others have it: sending again would give them a second copy.
+                raise self._error(
+                    f"{len(refused)} of {len(self.recipients)} recipients refused", permanent=True
+                )
 
     def _error(self, reason: str, *, permanent: bool = False) -> DeliveryError:
         return DeliveryError(f"e-mail via {self._where}: {reason}", permanent=permanent)
