@@ -253,6 +253,16 @@ def test_default_ports_and_security() -> None:
     assert (relay.port, relay.tls) == (25, False)
 
 
+def test_default_sender() -> None:
+    def sender(url: str) -> str:
+        return email(url).sender
+
+    assert sender("smtp://mail.example.org") == "redwatch@mail.example.org"
+    assert sender("smtp://127.0.0.1:25?tls=off") == "redwatch@localhost"
+    assert sender("smtp://ann%40example.org:pw@mail.example.org") == "ann@example.org"
+    assert email("smtp://mail.example.org", **{"from": "a@b.org"}).sender == "a@b.org"
+
+
 def test_password_is_not_in_repr() -> None:
     target = parse_smtp_url("smtp://alice:very-secret@mail.example.org")
     assert "very-secret" not in repr(target)

@@ -8,6 +8,7 @@ alert names people. The only plain-text delivery is to a relay on this machine, 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import smtplib
 import ssl
@@ -254,6 +255,11 @@ class EmailChannel:
 
 
 def _default_sender(target: SmtpTarget) -> str:
+    """The login if it is an address, else redwatch@ the server's name (never a bare IP)."""
     if "@" in target.username:
         return target.username
-    return f"redwatch@{target.host}"
+    try:
+        ipaddress.ip_address(target.host)
+    except ValueError:
+        return f"redwatch@{target.host}"
+    return "redwatch@localhost"
