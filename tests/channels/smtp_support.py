@@ -166,6 +166,7 @@ def smtp_server(
     *,
     credentials: tuple[str, str] | None = None,
     refuse: Iterable[str] = (),
+    port: int | None = None,
 ) -> Iterator[SmtpServer]:
     """Run an SMTP server on 127.0.0.1 until the block ends.
 
@@ -183,7 +184,11 @@ def smtp_server(
             tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             tls_context.load_cert_chain(cafile, keyfile)
         server = SmtpServer(
-            host="127.0.0.1", port=free_port(), mode=mode, cafile=cafile, refuse=frozenset(refuse)
+            host="127.0.0.1",
+            port=port or free_port(),
+            mode=mode,
+            cafile=cafile,
+            refuse=frozenset(refuse),
         )
 
         def authenticate(

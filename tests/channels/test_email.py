@@ -185,6 +185,16 @@ def test_server_down_is_a_clean_transient_error() -> None:
     assert_clean(caught.value)
 
 
+def test_a_server_back_after_an_outage_takes_the_message() -> None:
+    port = free_port()
+    channel = email(f"smtp://127.0.0.1:{port}?tls=off")
+    with pytest.raises(DeliveryError):
+        channel.send(MESSAGE)
+    with smtp_server(port=port) as server:
+        channel.send(MESSAGE)
+    assert server.received[0].message["Subject"] == MESSAGE.subject
+
+
 def test_environment_credentials_never_go_to_a_plain_relay(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -75,8 +75,12 @@ def http_receiver(
     *,
     default_status: int = 200,
     headers: dict[str, str] | None = None,
+    port: int = 0,
 ) -> Iterator[Receiver]:
-    """Serve on a free 127.0.0.1 port until the block ends; ``receiver.url`` ends in ``/hook``."""
+    """Serve on 127.0.0.1 (a free port unless given) until the block ends.
+
+    ``receiver.url`` ends in ``/hook``; any path is answered.
+    """
     receiver = Receiver(
         url="",
         statuses=deque(statuses),
@@ -84,7 +88,7 @@ def http_receiver(
         extra_headers=dict(headers or {}),
     )
     handler = type("Handler", (_Handler,), {"receiver": receiver})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
