@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
+
 
 @dataclass(frozen=True)
 class Request:
     method: str
     path: str
-    headers: dict[str, str]
+    headers: httpx.Headers  # case-insensitive, as HTTP headers are
     body: bytes
 
 
@@ -50,7 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         request = Request(
             method=self.command,
             path=self.path,
-            headers={key: value for key, value in self.headers.items()},
+            headers=httpx.Headers(list(self.headers.items())),
             body=body,
         )
         status = self.receiver.next_status(request)
