@@ -216,6 +216,13 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
     dob = _cell(cells.get("dob"))
     nationality = _cell(cells.get("nationality"))
     sex = _cell(cells.get("sex"))
+    row_id = _cell(cells.get("id"))
+    try:
+        query = Query.build(name, dob=dob, nationality=nationality, sex=sex)
+    except InputError:
+        pass
+    else:
+        return ScreenRow(number if row_id is None else row_id, name, query)
     # Each field is checked on its own so the message says which one is wrong.
     try:
         Query.build(name, dob=dob)
@@ -229,7 +236,6 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
         query = Query.build(name, dob=dob, nationality=nationality, sex=sex)
     except InputError:
         raise InputError(f"{where}: bad sex {sex!r} (M or F)") from None
-    row_id = _cell(cells.get("id"))
     return ScreenRow(number if row_id is None else row_id, name, query)
 
 
