@@ -43,6 +43,7 @@ from pathlib import Path
 
 import iuliia
 import translitua
+from rapidfuzz import fuzz
 
 HERE = Path(__file__).parent
 DEFAULT_SHARED = HERE.parents[2] / "shared" / "data" / "interpol"
@@ -1077,7 +1078,7 @@ def pairs_for(people: list[Person], rng: random.Random) -> Iterator[dict[str, ob
             others = [p for p in people if p.key != person.key and p.sex == person.sex]
             other = rng.choice(others)
             _, _, o_forename = rng.choice(other.notices)
-            if o_forename[:3] != forename[:3]:
+            if _other_given(o_forename, forename):
                 yield _pair(
                     person,
                     "hard_negative",
@@ -1088,6 +1089,14 @@ def pairs_for(people: list[Person], rng: random.Random) -> Iterator[dict[str, ob
                     o_forename,
                     other.dob,
                 )
+
+
+def _other_given(a: str, b: str) -> bool:
+    """Plainly another given name, not a spelling of the same one (UENAL is UNAL)."""
+    first_a, first_b = (x.split()[0] if x else "" for x in (a, b))
+    german = fuzz.ratio(turkish_german(first_a).lower(), turkish_german(first_b).lower())
+    cyrillic = fuzz.ratio(back_to_cyrillic(first_a.upper()), back_to_cyrillic(first_b.upper()))
+    return max(german, cyrillic) < 75
 
 
 def _other_gender(person: Person) -> str:

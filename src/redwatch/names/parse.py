@@ -82,6 +82,8 @@ _PARTICLES = frozenset(
     "de del della di da do dos das du la le las los van von der den ter bin ben ibn bint "  # noqa: SIM905
     "al el ul y e".split()
 )
+# "Son / daughter of" inside a given name (AHMAD BIN ALI): particles even in the forename.
+_CONNECTORS = frozenset({"bin", "ibn", "bint", "binti", "ben"})
 # Turkic "son of" / "daughter of" written as a separate word after the father's name.
 _TURKIC_PATRONYMIC_WORDS = frozenset(
     "oglu ogly ogli oğlu oğli ogl qizi qızı kizi kyzy gyzy uly uuly ulu uulu".split()  # noqa: SIM905
@@ -133,11 +135,40 @@ def _is_caps(word: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _tokens(words: list[tuple[str, bool]], roles: list[Role]) -> tuple[NameToken, ...]:
+def _tokens(
+    words: list[tuple[str, bool]], roles: list[Role], *, structured: bool = False
+) -> tuple[NameToken, ...]:
+    flags = _particle_flags([w for w, _ in words], roles, structured=structured)
     return tuple(
-        NameToken(word, role, particle=_fold(word) in _PARTICLES, alias=alias)
-        for (word, alias), role in zip(words, roles, strict=True)
+        NameToken(word, role, particle=flag, alias=alias)
+        for (word, alias), role, flag in zip(words, roles, flags, strict=True)
     )
+
+
+def _particle_flags(texts: list[str], roles: list[Role], *, structured: bool) -> list[bool]:
+    """Which words are particles: only one that connects to a following name word.
+
+    A listed word alone is a name, not a particle: the Vietnamese family names LE and DO, the
+    surname EL of a notice. In the notice's fields (``structured``) the word must also
+    precede a name word of its own field, and in the forename only the Arabic connectors
+    (bin, ibn...) count: the Vietnamese middle name VAN is a name, the Dutch VAN in
+    ``VAN DER BERG`` a particle.
+    """
+    folded = [_fold(t) for t in texts]
+    flags = []
+    for i, (word, role) in enumerate(zip(folded, roles, strict=True)):
+        if word not in _PARTICLES:
+            flags.append(False)
+            continue
+        if structured:
+            if role is not Role.FAMILY and word not in _CONNECTORS:
+                flags.append(False)
+                continue
+            later = [w for w, r in zip(folded[i + 1 :], roles[i + 1 :], strict=True) if r is role]
+        else:
+            later = folded[i + 1 :]
+        flags.append(any(w not in _PARTICLES for w in later))
+    return flags
 
 
 def _mark_turkic_patronymics(words: list[tuple[str, bool]], roles: list[Role]) -> None:
@@ -237,4 +268,4 @@ def _structured(
     _mark_slavic_patronymics([w for w, _ in words], roles)
     for i in range(len(family_words)):
         roles[i] = Role.FAMILY  # a family word is never re-labelled by the rules above
-    return NameParts(source, _tokens(words, roles), roles_known=True)
+    return NameParts(source, _tokens(words, roles, structured=True), roles_known=True)

@@ -55,6 +55,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from redwatch.names.given_names import GIVEN_NAMES
+
 __all__ = [
     "TokenKey",
     "analyse",
@@ -389,6 +391,35 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
     return found
 
 
+# Whole-word readings of foreign spellings, rewritten into the letters they stand for: the
+# French table of Russian passports (MVD 310 French: Iouri Khrouchtchev, Chamil, Taguirov,
+# Djouraev) and German registries' spellings of Turkish names (OEZTUERK = Öztürk,
+# Guenesch = Güneş).
+_FRENCH = (("tch", "ч"), ("ch", "ш"), ("ou", "у"), ("dj", "дж"), ("gui", "ги"), ("gue", "ге"))
+_FRENCH_MARKS = ("ch", "ou", "dj", "gui", "gue")
+_GERMAN = (("tsch", "ч"), ("sch", "ш"), ("oe", "ö"), ("ue", "ü"))
+_GERMAN_MARKS = ("oe", "ue", "sch")
+
+
+def _foreign_forms(folded: str) -> list[tuple[str, str]]:
+    found = []
+    for marks, table, rule in (
+        (_FRENCH_MARKS, _FRENCH, "french"),
+        (_GERMAN_MARKS, _GERMAN, "german"),
+    ):
+        if any(mark in folded for mark in marks):
+            form = folded
+            for old, new in table:
+                form = form.replace(old, new)
+            found.append((form, rule))
+    return found
+
+
+def _primary(folded: str) -> str:
+    """The primary key of a folded spelling (no variants, no given-name classes)."""
+    return _render(_settle("".join(seg.symbol for seg in _segments(folded)))[0])
+
+
 def _ascii_form(folded: str) -> str | None:
     """The token as typed without diacritics, if that differs (Şahin → sahin)."""
     plain = "".join(
@@ -416,13 +447,44 @@ def _analyse_folded(folded: str) -> TokenKey:
     settled, fired = _settle(internal)
     key = _render(settled)
     via = _variants(segments)
+    for form, rule in _foreign_forms(folded):
+        # One key per foreign reading, not its variants: each reading would otherwise
+        # multiply the keys of every word that merely contains "ch" or "ou".
+        via.setdefault(_primary(form), frozenset({rule}))
     ascii_form = _ascii_form(folded)
     if ascii_form is not None:
         for variant, used in _variants(_segments(ascii_form)).items():
             via.setdefault(variant, used | {"ascii"})
     via[key] = frozenset()
+    for label, rule in _given_name_labels(frozenset(via)):
+        via.setdefault(label, frozenset({rule}))
     feminine, masculine = _gender_stems(via)
     return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
+
+
+GIVEN_NAME_MARK = "="
+"""Keys of given-name equivalence classes start with it: no letter key can."""
+
+
+@lru_cache(maxsize=1)
+def _given_name_table() -> dict[str, tuple[str, str]]:
+    """Primary key of each listed form → (class key, rule naming the forms)."""
+    table: dict[str, tuple[str, str]] = {}
+    for number, forms in enumerate(GIVEN_NAMES):
+        label = f"{GIVEN_NAME_MARK}{number}"
+        rule = "one given name: " + " = ".join(forms[:3])
+        for form in forms:
+            folded = _fold(form)
+            spellings = {folded, _ascii_form(folded) or folded}
+            for spelling in spellings:
+                table.setdefault(_primary(spelling), (label, rule))
+    return table
+
+
+def _given_name_labels(keys: frozenset[str]) -> set[tuple[str, str]]:
+    """The equivalence classes of ``given_names`` that any of these keys belongs to."""
+    table = _given_name_table()
+    return {table[k] for k in keys if k in table}
 
 
 def phonetic_key(token: str) -> str:
@@ -460,6 +522,7 @@ _GENDER_ENDINGS = (
     ("ova", "ov"),
     ("eva", "ev"),
     ("ina", "in"),
+    ("ina", "ine"),  # French -ine for -ин (Chtchoukine)
     ("skaia", "ski"),
     ("ska", "ski"),
     ("aia", "i"),
@@ -586,6 +649,8 @@ _VARIANT_NOTES = {
     "h=х/г": "sh / zh read as с+х / з+г (Crimean Tatar and Ukrainian h)",
     "sch=ш": "German sch = ш",
     "kkh=kh": "кх written kh (BEKKHAN = Bekhan)",
+    "french": "read as French spelling (ch = ш, ou = у, dj = дж, gu = г)",
+    "german": "read as German spelling (oe = ö, ue = ü, sch = ш)",
 }
 
 
