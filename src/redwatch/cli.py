@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from redwatch.cli_matching import check, screen
+from redwatch.cli_stats import stats
 from redwatch.cli_support import (
     ABSENCE_REMINDER,
     JsonOption,
@@ -49,6 +49,7 @@ app.command("fake-interpol", help="Serve a faithful fake of INTERPOL's notices s
 )
 app.command("check")(check)
 app.command("screen")(screen)
+app.command("stats")(stats)
 app.add_typer(watchlist_app, name="watchlist")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(channel_app, name="channel")
@@ -194,24 +195,39 @@ def notices_list(
     status: Annotated[str | None, typer.Option(help="active or removed.")] = None,
     nationality: Annotated[str | None, typer.Option(help="ISO code, e.g. UA.")] = None,
     issuer: Annotated[str | None, typer.Option(help="Issuing country code, e.g. RU.")] = None,
+    flagged: Annotated[
+        bool, typer.Option("--flagged", help="Only notices at risk level high or elevated.")
+    ] = False,
     json_output: JsonOption = False,
 ) -> None:
-    """Every notice in the mirror matching the filters (JSON Lines with --json, no limit)."""
+    """Every notice in the mirror matching the filters (JSON Lines with --json, no limit).
+
+    Each comes with its risk level and flags (indicators for a case worker, not verdicts).
+    """
+    from redwatch.risk import rules_for_home
+
     if status not in (None, "active", "removed"):
         raise InputError(f"--status must be active or removed, not {status!r}")
-    repo = open_repository(command_settings())
+    settings = command_settings()
+    repo = open_repository(settings)
+    rules = rules_for_home(settings.home)
     rows = repo.list_notices(
         status=status,
         nationality=nationality.upper() if nationality else None,
         issuer=issuer.upper() if issuer else None,
     )
+    assessed = ((row, _assess(row, rules)) for row in rows)
+    if flagged:
+        assessed = ((row, risk) for row, risk in assessed if risk.flagged)
     if json_output:
-        for row in rows:
-            _emit(_notice_json(row))
+        for row, risk in assessed:
+            _emit(_notice_json(row) | {"risk": risk.as_dict()})
         return
-    table = Table("entity_id", "name", "forename", "born", "nationalities", "issuer", "status")
+    table = Table(
+        "entity_id", "name", "forename", "born", "nationalities", "issuer", "status", "risk"
+    )
     count = 0
-    for row in rows:
+    for row, risk in assessed:
         count += 1
         table.add_row(
             row["entity_id"],
@@ -221,9 +237,16 @@ def notices_list(
             ",".join(row["nationalities"] or []),
             ",".join(row["issuing_countries"] or []),
             row["status"],
+            risk.level if not risk.flags else f"{risk.level}: {', '.join(risk.codes)}",
         )
     out.print(table)
-    err.print(f"{count} notices")
+    err.print(f"{count} {'flagged ' if flagged else ''}notices", highlight=False)
+
+
+def _assess(row: Any, rules: Any) -> Any:
+    from redwatch.risk import assess_notice
+
+    return assess_notice(row, rules)
 
 
 def _entity_id(text: str) -> str:
@@ -241,11 +264,15 @@ def notices_show(
     json_output: JsonOption = False,
 ) -> None:
     """One notice with its warrants and its history."""
+    from redwatch.risk import rules_for_home
+
     entity_id = _entity_id(notice_id)
-    repo = open_repository(command_settings())
+    settings = command_settings()
+    repo = open_repository(settings)
     row = repo.get(entity_id)
     if row is None:
         raise NotFoundError(f"notice {entity_id} is not in the mirror")
+    risk = _assess(row, rules_for_home(settings.home))
     detail = row["detail_fields"] or {}
     history = [
         {
@@ -264,6 +291,7 @@ def notices_show(
         "detail": detail,
         "thumbnail": (row["list_fields"] or {}).get("thumbnail"),
         "history": history,
+        "risk": risk.as_dict(),
     }
     if json_output:
         _emit(document)
@@ -275,56 +303,17 @@ def notices_show(
         out.print(f"  {key}: {document.get(key)}", highlight=False)
     for warrant in document["arrest_warrants"]:
         out.print(f"  warrant ({warrant.get('issuing_country_id')}): {warrant.get('charge')}")
+    out.print(f"  risk: {risk.level}  ({'; '.join(risk.basis) or 'no flags'})", highlight=False)
+    for flag in risk.flags:
+        out.print(f"    [{flag.code}] {flag.reason}", highlight=False, markup=False)
+        out.print(f"      evidence: {flag.evidence}", highlight=False, markup=False)
+        out.print(f"      grounds: {' | '.join(flag.grounds)}", highlight=False, markup=False)
     for entry in history:
         out.print(
             f"  v{entry['version']} {entry['kind']} {entry['recorded_at']}: "
             f"{', '.join(entry['changes'])}",
             highlight=False,
         )
-
-
-@app.command()
-def stats(json_output: JsonOption = False) -> None:
-    """Counts of the mirror: by status, issuing country, nationality and year of notice."""
-    repo = open_repository(command_settings())
-    issuers: Counter[str] = Counter()
-    nationalities: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    for row in repo.list_notices(status="active"):
-        issuers.update(row["issuing_countries"] or ["(unknown)"])
-        nationalities.update(row["nationalities"] or ["(none)"])
-        years[row["entity_id"].split("/")[0]] += 1
-    runs = repo.runs()
-    last = runs[-1] if runs else None
-    document = {
-        **repo.counts(),
-        "by_issuer": dict(issuers.most_common()),
-        "by_nationality": dict(nationalities.most_common()),
-        "by_year": dict(sorted(years.items())),
-        "last_sync": None
-        if last is None
-        else {
-            "id": last["id"],
-            "source": last["source"],
-            "status": last["status"],
-            "finished_at": last["finished_at"],
-            "message": last["message"],
-        },
-    }
-    if json_output:
-        _emit(document)
-        return
-    out.print(
-        f"active notices: {document['active']}, removed: {document['removed']}, "
-        f"events: {document['events']}"
-    )
-    if last is not None:
-        out.print(f"last run: {last['source']} {last['status']} — {last['message']}")
-    for title, counter in (("issuing country", issuers), ("nationality", nationalities)):
-        table = Table(title, "notices", title=f"Top 15 by {title}")
-        for key, value in counter.most_common(15):
-            table.add_row(key, str(value))
-        out.print(table)
 
 
 @app.command()

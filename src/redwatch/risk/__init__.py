@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from redwatch.risk.charges import CATEGORIES, ChargeMatch, categories_of, classify_charge
@@ -26,11 +27,22 @@ from redwatch.risk.levels import (
     weigh,
 )
 
+ISSUERS_FILE = "risk_issuers.json"
+
 
 @lru_cache(maxsize=1)
 def default_rules() -> Rules:
     """The built-in rules, read once."""
     return Rules()
+
+
+def rules_for_home(home: Path) -> Rules:
+    """An organisation's own issuer list, ``$REDWATCH_HOME/risk_issuers.json``, replaces the
+    built-in one when present (same format: ``redwatch/risk/issuers.json``)."""
+    path = home / ISSUERS_FILE
+    if path.is_file():
+        return Rules.with_issuers(load_issuers(path))
+    return default_rules()
 
 
 def assess_detail(detail: Mapping[str, Any], rules: Rules | None = None) -> Assessment:
@@ -47,7 +59,7 @@ def assess_detail(detail: Mapping[str, Any], rules: Rules | None = None) -> Asse
     return Assessment(level, flags, basis, rules.version, categories)
 
 
-def assess_notice(row: Mapping[str, Any], rules: Rules | None = None) -> Assessment:
+def assess_notice(row: Mapping[Any, Any], rules: Rules | None = None) -> Assessment:
     """Assess a notice row as ``Repository.get()`` and ``list_notices()`` return it.
 
     Nationalities come from the row (list fields); warrants and place of birth from the
@@ -84,4 +96,5 @@ __all__ = [
     "default_rules",
     "find_places",
     "load_issuers",
+    "rules_for_home",
 ]
