@@ -123,6 +123,7 @@ def test_stats_json_keeps_old_keys_and_adds_figures(home: Path) -> None:
     assert stats["by_category"]["terrorism"] == 2
     assert stats["by_category"]["homicide"] == 1
     assert stats["by_flag"]["issuer_abuse"] == 3
+    assert stats["flagged_by_issuer"] == {"RU": 2}
     assert sum(stats["appeared_by_month"].values()) == len(NOTICES)
     assert stats["removed_by_month"] == {}
 

@@ -33,8 +33,8 @@ def stats(
         list[str] | None,
         typer.Option(
             "--by",
-            help="Only these figures (repeat): issuer, category, level, flag, nationality, "
-            "year, appeared, removed.",
+            help="Only these figures (repeat): issuer, category, level, flag, flagged, "
+            "nationality, year, appeared, removed.",
         ),
     ] = None,
 ) -> None:
@@ -86,6 +86,7 @@ def _json(counts: dict[str, int], figures: Any, selected: list[str], last: Any) 
         "by_category": ordered.get("category", {}),
         "by_level": ordered.get("level", {}),
         "by_flag": ordered.get("flag", {}),
+        "flagged_by_issuer": ordered.get("flagged", {}),
         "appeared_by_month": ordered.get("appeared", {}),
         "removed_by_month": ordered.get("removed", {}),
         "risk_rules": figures.rules,
@@ -117,8 +118,7 @@ def _tables(counts: dict[str, int], figures: Any, selected: list[str], last: Any
         title = FIGURES[name] + ("" if len(shown) == len(items) else f" (top {len(shown)})")
         table = Table(AXES[name], "notices", title=title, min_width=len(title) + 2)
         for key, count in shown:
-            described = name == "category" and not key.startswith("(")
-            label = category_label(key) if described else key
+            label = category_label(key) if name == "category" else key
             table.add_row(label, str(count))
         out.print(table)
     err.print(f"risk rules: {figures.rules}; flags are indicators, not verdicts", highlight=False)

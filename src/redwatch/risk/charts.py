@@ -22,7 +22,7 @@ _LEVEL_COLOURS = {"high": "#b30000", "elevated": "#e6550d", "none": "#9e9e9e"}
 
 def _labels(figure: str, keys: list[str]) -> list[str]:
     if figure == "category":
-        return [category_label(k) if not k.startswith("(") else k for k in keys]
+        return [category_label(k) for k in keys]
     if figure == "flag":
         return [k.replace("_", " ") for k in keys]
     return keys

@@ -23,6 +23,7 @@ FIGURES: dict[str, str] = {
     "category": "Active notices by charge category",
     "level": "Active notices by risk level",
     "flag": "Active notices by risk flag",
+    "flagged": "Flagged notices (risk high or elevated) by issuing country",
     "nationality": "Active notices by nationality",
     "year": "Active notices by year of notice (from the notice id)",
     "appeared": "Notices appearing in the mirror, by month",
@@ -34,6 +35,7 @@ AXES: dict[str, str] = {
     "category": "charge category",
     "level": "risk level",
     "flag": "risk flag",
+    "flagged": "issuing country",
     "nationality": "nationality",
     "year": "year of notice",
     "appeared": "month",
@@ -44,8 +46,11 @@ CHRONOLOGICAL = frozenset({"year", "appeared", "removed"})
 
 
 def category_label(code: str) -> str:
+    """Words for a category code; anything else (e.g. "3 others") is returned unchanged."""
+    if code == OTHER.code:
+        return OTHER.label
     category = BY_CODE.get(code)
-    return category.label if category is not None else OTHER.label
+    return category.label if category is not None else code
 
 
 @dataclass
@@ -95,6 +100,8 @@ def compute(
         assessment = assess_notice(row, rules)
         counts["level"][assessment.level] += 1
         counts["flag"].update(set(assessment.codes))
+        if assessment.flagged:
+            counts["flagged"].update(row.get("issuing_countries") or ["(unknown)"])
         categories = assessment.categories if row.get("detail_fields") else []
         counts["category"].update(categories or ["(no charge stored)"])
     for event in events:
