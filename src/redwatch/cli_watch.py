@@ -314,9 +314,13 @@ def alerts_show(
     alert_id: Annotated[str, typer.Argument(metavar="ID")], json_output: JsonOption = False
 ) -> None:
     """One alert with its explanation and the notice's risk flags."""
-    alert = _service().alerts.get(_alert_id(alert_id))
+    from redwatch.watch.outbox import deliveries_of
+
+    service = _service()
+    alert = service.alerts.get(_alert_id(alert_id))
+    sent = deliveries_of(service.repo.engine, alert.id)
     if json_output:
-        _emit(alert.as_json())
+        _emit(alert.as_json() | {"deliveries": sent})
         return
     d = alert.draft
     out.print(f"[bold]alert {alert.id}[/]: {d.kind} ({alert.state}), {alert.created_at}")
@@ -333,6 +337,13 @@ def alerts_show(
         out.print(f"  risk flag {flag.get('code')}: {escape(str(flag.get('reason')))}")
     if alert.note:
         out.print(f"  note: {escape(alert.note)}")
+    for delivery in sent:
+        error = f" — {delivery['last_error']}" if delivery["last_error"] else ""
+        out.print(
+            f"  channel {delivery['channel_id']}: {delivery['state']} after "
+            f"{delivery['attempts']} attempt(s){escape(error)}",
+            highlight=False,
+        )
 
 
 def _review(alert_id: str, state: str, note: str | None, json_output: bool) -> None:
@@ -363,6 +374,26 @@ def alerts_dismiss(
     if not note.strip():
         raise InputError("dismissing an alert needs a --note saying why")
     _review(alert_id, "dismissed", note, json_output)
+
+
+@alerts_app.command("retry")
+def alerts_retry(
+    alert_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Default: every alert.")
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Send again what failed for good (e.g. after fixing a channel's password)."""
+    from redwatch.watch.outbox import retry_failed
+
+    service = _service()
+    queued = retry_failed(service.repo.engine, None if alert_id is None else _alert_id(alert_id))
+    report = service.deliver()
+    summary = {"queued": queued, "sent": report.sent, "failed": report.failed}
+    if json_output:
+        _emit(summary)
+        return
+    err.print(f"{queued} deliveries queued again: {report.sent} sent, {report.failed} failed")
 
 
 # -- channels ----------------------------------------------------------------------------

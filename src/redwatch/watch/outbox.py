@@ -21,7 +21,14 @@ from redwatch.watch.alerts import AlertBook
 from redwatch.watch.channel_book import ChannelBook
 from redwatch.watch.messages import compose
 
-__all__ = ["DeliveryReport", "deliver_pending", "enqueue", "pending_count"]
+__all__ = [
+    "DeliveryReport",
+    "deliver_pending",
+    "deliveries_of",
+    "enqueue",
+    "pending_count",
+    "retry_failed",
+]
 
 log = structlog.get_logger(__name__)
 
@@ -30,7 +37,8 @@ log = structlog.get_logger(__name__)
 class DeliveryReport:
     sent: int = 0
     failed: int = 0
-    """Attempts that failed this run (each delivery is tried again next run)."""
+    """Attempts that failed this run (tried again next run, unless the failure is permanent:
+    then the delivery is kept as ``failed`` and shown with its alert)."""
     pending: int = 0
     """Deliveries still waiting after this run."""
 
@@ -81,10 +89,13 @@ def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) 
         if stored is None or row.channel_id in down:
             continue  # a channel that just failed is tried again next run, not hammered now
         error: str | None = None
+        permanent = False
         try:
             stored.build().send(compose(book.get(row.alert_id), minimal=stored.minimal))
         except DeliveryError as exc:
             error = str(exc)
+            # e.g. a recipient refused while others got it: retrying would send them a copy.
+            permanent = exc.permanent
             down.add(row.channel_id)
         except RedwatchError as exc:  # e.g. a channel whose settings no longer validate
             error = str(exc)
@@ -97,6 +108,8 @@ def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) 
         else:
             values["last_error"] = error[:500]
             report.failed += 1
+            if permanent:
+                values["state"] = "failed"
             log.warning("delivery failed", channel=row.channel_id, alert=row.alert_id, error=error)
         with engine.begin() as conn:
             conn.execute(
@@ -109,3 +122,32 @@ def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) 
             )
     report.pending = pending_count(engine)
     return report
+
+
+def deliveries_of(engine: Engine, alert_id: int) -> list[dict[str, object]]:
+    """Where an alert went: channel, state, attempts and the last error (one line, no names)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(deliveries)
+            .where(deliveries.c.alert_id == alert_id)
+            .order_by(deliveries.c.channel_id)
+        ).mappings()
+        return [
+            {
+                "channel_id": row["channel_id"],
+                "state": row["state"],
+                "attempts": row["attempts"],
+                "last_error": row["last_error"],
+                "sent_at": None if row["sent_at"] is None else str(row["sent_at"]),
+            }
+            for row in rows
+        ]
+
+
+def retry_failed(engine: Engine, alert_id: int | None = None) -> int:
+    """Queue permanently failed deliveries again (after the channel was fixed)."""
+    statement = update(deliveries).where(deliveries.c.state == "failed")
+    if alert_id is not None:
+        statement = statement.where(deliveries.c.alert_id == alert_id)
+    with engine.begin() as conn:
+        return int(conn.execute(statement.values(state="pending")).rowcount)
