@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from redwatch.risk import HIGH, NONE, assess_detail, default_issuers
+import pytest
+
+from redwatch.risk import HIGH, NONE, assess_detail, assess_notice, default_issuers
 from tests.conftest import shared_data
 
 LABELLED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "charges_labelled.jsonl"
@@ -81,3 +83,29 @@ def test_every_real_notice_is_assessed_and_explained() -> None:
             assert assessment.basis[0].startswith(("H1", "H2", "H3"))
         if "ukrainian_sought_by_russia" in assessment.codes:
             assert notice["entity_id"] == "2016/17689"
+
+
+@pytest.mark.slow
+def test_figures_of_the_real_notices_in_a_mirror(tmp_path: Path) -> None:
+    """The real file imported into a store (the path a sync takes), then assessed on read."""
+    from redwatch.mirror.importer import import_paths
+    from redwatch.risk.figures import compute
+    from redwatch.store.engine import open_engine
+    from redwatch.store.repository import Repository
+
+    path = shared_data() / "details-2023-11.jsonl"
+    repo = Repository(open_engine(f"sqlite:///{tmp_path / 'real.sqlite'}"))
+    summary = import_paths(repo, [path])
+    figures = compute(repo.list_notices(status="active"), repo.events_since(0))
+    total = summary.notices
+    assert figures.active == total
+    assert sum(figures.counts["level"].values()) == total
+    assert sum(figures.counts["appeared"].values()) == total
+    flagged = figures.counts["flagged"]
+    assert set(flagged) <= set(figures.counts["issuer"])
+    assert flagged.most_common(1)[0][0] == "RU"
+    assert flagged.total() == total - figures.counts["level"]["none"]
+    assert figures.counts["level"]["high"] >= 1
+    row = repo.get("2016/17689")
+    assert row is not None
+    assert "ukrainian_sought_by_russia" in assess_notice(row).codes
