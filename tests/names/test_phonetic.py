@@ -120,7 +120,10 @@ def test_variant_readings_meet(group: tuple[str, ...]) -> None:
     ],
 )
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
-    assert not phonetic_keys(a) & phonetic_keys(b)
+    # Consonant frames (``~``) are a weak link that the scorer checks further (see
+    # tests/matching/test_align.py); the letter keys must stay apart.
+    shared = phonetic_keys(a) & phonetic_keys(b)
+    assert not {k for k in shared if not k.startswith("~")}
 
 
 def test_key_alphabet_is_small_and_readable() -> None:

@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from redwatch.names.parse import NameParts, Role
-from redwatch.names.phonetic import TokenKey, analyse, explain_difference
+from redwatch.names.phonetic import FRAME_MARK, MARKS, TokenKey, analyse, explain_difference
 from redwatch.names.romanize import (
     RUSSIAN_SYSTEMS,
     SYSTEM_LABELS,
@@ -47,6 +47,11 @@ FUZZY_SCALE = 0.9
 FUZZY_MIN_LEVENSHTEIN = 0.8
 FUZZY_MIN_LENGTH = 4
 FUZZY_FLOOR = FUZZY_SCALE * FUZZY_MIN_LEVENSHTEIN
+VOWELS = FUZZY_SCALE * 0.85
+"""Same consonant frame, other vowels: as strong as a fuzzy pair 85 % alike."""
+VOWELS_MIN_LEVENSHTEIN = 0.65
+"""...provided the keys are still this alike: MAGOMED and MUHAMMAD share their consonants
+(m-g/h-m-d) but are two names (57 % alike); KALESNIKAU and KOLESNIKOV are one (80 %)."""
 
 
 @dataclass(frozen=True)
@@ -67,24 +72,26 @@ def _surface(a: str, b: str) -> float:
 
 
 def _best_shared(a: TokenKey, b: TokenKey) -> str | None:
-    shared = a.keys & b.keys
+    shared = {k for k in a.keys & b.keys if k[:1] != FRAME_MARK}
     if not shared:
         return None
     return min(shared, key=lambda k: (len(a.via[k]) + len(b.via[k]), k))
 
 
-def _fuzzy(a: TokenKey, b: TokenKey) -> float:
-    """Best Levenshtein similarity over the keys (0 when below the floor)."""
-    best = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=FUZZY_MIN_LEVENSHTEIN)
+def _fuzzy(a: TokenKey, b: TokenKey, floor: float = FUZZY_MIN_LEVENSHTEIN) -> float:
+    """Best Levenshtein similarity over the keys (0 when below ``floor``)."""
+    best = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=floor)
     if len(a.keys) * len(b.keys) > 256:
         return best
-    others = tuple(b.keys)
+    others = tuple(k for k in b.keys if k[:1] not in MARKS)
     for ka in a.keys:
+        if ka[:1] in MARKS:
+            continue
         found = process.extractOne(
             ka,
             others,
             scorer=Levenshtein.normalized_similarity,
-            score_cutoff=max(best, FUZZY_MIN_LEVENSHTEIN),
+            score_cutoff=max(best, floor),
         )
         if found is not None:
             best = max(best, float(found[1]))
@@ -141,9 +148,17 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
             "gender form",
             "the same family name in its other gender form (-ov/-ova): another person",
         )
-    if min(len(a.key), len(b.key)) < FUZZY_MIN_LENGTH:
-        return None
-    lev = _fuzzy(a, b)
+    lev = _fuzzy(a, b) if min(len(a.key), len(b.key)) >= FUZZY_MIN_LENGTH else 0.0
+    if (
+        lev * FUZZY_SCALE < VOWELS
+        and any(k[:1] == FRAME_MARK for k in a.keys & b.keys)
+        and _fuzzy(a, b, VOWELS_MIN_LEVENSHTEIN) >= VOWELS_MIN_LEVENSHTEIN
+    ):
+        return TokenMatch(
+            VOWELS,
+            "vowels",
+            "the same consonants, vowels differ (Belarusian а/о and я/е, unstressed vowels)",
+        )
     if lev < FUZZY_MIN_LEVENSHTEIN:
         return None
     return TokenMatch(

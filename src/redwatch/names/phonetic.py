@@ -120,7 +120,7 @@ _LATIN: dict[str, tuple[str, tuple[Alt, ...]]] = {
     "ț": _entry(_T),
     "ć": _entry(_T, (_C, "ć=ч")),
     "q": _entry("k", (_H, "q=г")),
-    "ck": _entry("k"),
+    "ck": _entry("k", (_T + "k", "c=ц")),  # Polish, Belarusian -cki (Bialiacki)
     "ph": _entry("f"),
     "w": _entry("v"),
     "y": _entry("i"),
@@ -397,7 +397,7 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
 # Guenesch = Güneş).
 _FRENCH = (("tch", "ч"), ("ch", "ш"), ("ou", "у"), ("dj", "дж"), ("gui", "ги"), ("gue", "ге"))
 _FRENCH_MARKS = ("ch", "ou", "dj", "gui", "gue")
-_GERMAN = (("tsch", "ч"), ("sch", "ш"), ("oe", "ö"), ("ue", "ü"))
+_GERMAN = (("tsch", "ç"), ("sch", "ş"), ("oe", "ö"), ("ue", "ü"))
 _GERMAN_MARKS = ("oe", "ue", "sch")
 
 
@@ -412,6 +412,9 @@ def _foreign_forms(folded: str) -> list[tuple[str, str]]:
             for old, new in table:
                 form = form.replace(old, new)
             found.append((form, rule))
+            ascii_form = _ascii_form(form)
+            if ascii_form is not None:  # OEZTUERK = Öztürk = OZTURK
+                found.append((ascii_form, rule))
     return found
 
 
@@ -458,12 +461,36 @@ def _analyse_folded(folded: str) -> TokenKey:
     via[key] = frozenset()
     for label, rule in _given_name_labels(frozenset(via)):
         via.setdefault(label, frozenset({rule}))
+    for variant in [k for k in via if k[:1] not in MARKS]:
+        frame = _frame(variant)
+        if frame is not None:
+            via.setdefault(frame, frozenset({"vowels"}))
     feminine, masculine = _gender_stems(via)
     return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
 
 
 GIVEN_NAME_MARK = "="
 """Keys of given-name equivalence classes start with it: no letter key can."""
+FRAME_MARK = "~"
+"""Consonant frames (see ``_frame``) start with it."""
+MARKS = frozenset({GIVEN_NAME_MARK, FRAME_MARK})
+_MIN_FRAME_CONSONANTS = 4
+
+
+def _frame(key: str) -> str | None:
+    """The consonants of a key, undoubled, and whether it ends in a vowel.
+
+    Belarusian writes unstressed о as а and е as я (Лукашэнка = Лукашенко, Калеснікаў =
+    Колесников, Бяляцкі = Беляцкий), and ICAO, BGN and the people themselves disagree on
+    vowels more than on consonants; the frame is what such spellings share. It is a weak
+    link (the scorer's ``vowels`` rule, as strong as a close fuzzy pair), and only for keys
+    with four consonants or more: shorter frames are shared by unrelated names. The final
+    vowel mark keeps IVANOV and IVANOVA apart (gender forms, not the same person).
+    """
+    consonants = _DOUBLES.sub(r"\1", "".join(c for c in key if c not in _VOWELS))
+    if len(consonants) < _MIN_FRAME_CONSONANTS:
+        return None
+    return FRAME_MARK + consonants + ("a" if key[-1] in _VOWELS else "")
 
 
 @lru_cache(maxsize=1)
@@ -536,6 +563,8 @@ def _gender_stems(
     feminine: set[tuple[str, int]] = set()
     masculine: set[tuple[str, int]] = set()
     for key in keys:
+        if key[:1] in MARKS:
+            continue
         for index, (fem, masc) in enumerate(_GENDER_ENDINGS):
             if key.endswith(fem):
                 feminine.add((key[: -len(fem)], index))
@@ -649,6 +678,7 @@ _VARIANT_NOTES = {
     "h=х/г": "sh / zh read as с+х / з+г (Crimean Tatar and Ukrainian h)",
     "sch=ш": "German sch = ш",
     "kkh=kh": "кх written kh (BEKKHAN = Bekhan)",
+    "vowels": "the same consonants, vowels differ (Belarusian а/о, я/е; unstressed vowels)",
     "french": "read as French spelling (ch = ш, ou = у, dj = дж, gu = г)",
     "german": "read as German spelling (oe = ö, ue = ü, sch = ш)",
 }
