@@ -123,6 +123,14 @@ def test_every_watch_command_in_one_flow(cli: Cli, tmp_path: Path) -> None:
             "Мустафа Джемілєв",
         ]
 
+        # An offline import is a sync too: the watchlist is screened against what it brought.
+        later = tmp_path / "later.jsonl"
+        newcomer = SNAPSHOT[0] | {"entity_id": "2024/777", "name": "CEMILEV", "forename": "MUSTAFA"}
+        later.write_text(json.dumps(newcomer) + "\n", encoding="utf-8")
+        assert cli.json("import", str(later))["watch"]["alerts_by_kind"] == {"match": 1}
+        # Webhook calls: the first match, the match again after remove + re-import, this one.
+        assert len(hook.requests) == 3
+
         rotated = cli.json("key", "rotate")
         assert rotated["entries"] == 1
         assert cli.json("watchlist", "list", "--tag", "ctrc")["id"] == entry

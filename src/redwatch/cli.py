@@ -160,11 +160,14 @@ def import_(
     from redwatch.mirror.importer import import_paths
 
     settings = command_settings()
-    summary = import_paths(open_repository(settings), paths)
+    repo = open_repository(settings)
+    summary = import_paths(repo, paths)
     for warning in summary.warnings[:20]:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    # An import is an offline sync: the watchlist is screened against what it changed.
+    watched = _screen_watchlist(settings, repo)
     if json_output:
-        _emit(summary.as_dict())
+        _emit(summary.as_dict() | {"watch": watched})
     else:
         err.print(
             f"imported {summary.notices} notices from {summary.files} files: "
