@@ -145,3 +145,18 @@ def test_looks_like_patronymic(word: str, expected: bool) -> None:
 )
 def test_looks_like_surname(word: str, expected: bool) -> None:
     assert looks_like_surname(word) is expected
+
+
+def test_a_particle_word_alone_is_a_name() -> None:
+    # Vietnamese LE and DO are family names; a notice surname EL is the whole surname.
+    assert not any(t.particle for t in parse_notice_name("LE", "VAN THANH").tokens)
+    assert not any(t.particle for t in parse_notice_name("DO", "VAN HUNG").tokens)
+    assert not any(t.particle for t in parse_notice_name("EL", "AHMED").tokens)
+
+
+def test_particles_connect_to_a_name_word_of_their_field() -> None:
+    parts = parse_notice_name("VAN DER BERG", "JAN")
+    assert [t.text for t in parts.tokens if t.particle] == ["VAN", "DER"]
+    # In the forename only the Arabic connectors are particles (not Vietnamese VAN).
+    parts = parse_notice_name("MUSA", "AHMAD BIN ALI")
+    assert [t.text for t in parts.tokens if t.particle] == ["BIN"]
