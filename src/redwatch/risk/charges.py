@@ -108,7 +108,12 @@ CATEGORIES: tuple[Category, ...] = (
             r"rehabilitation\s+of\s+nazism|реабилитаци\w+\s+нацизма",
             r"foreign\s+agent|иностранн\w+\s+агент\w*",
         ),
-        ("public calls for extremist activity", "incitement of hatred or enmity"),
+        (
+            "public calls for extremist activity",
+            "public appeals for extremist activity",
+            "incitement of hatred or enmity",
+            "abasement of human dignity",
+        ),
         "280 280.1 280.2 280.4 282 282.1 282.2 282.3 282.4 284.1 330.1 354.1",
     ),
     _category(
@@ -123,7 +128,10 @@ CATEGORIES: tuple[Category, ...] = (
             r"оправдани\w+\s+терроризм\w*|пропаганд\w+\s+терроризм\w*",
             r"призыв\w*\s+к\s+осуществлению\s+террористическ\w*",
         ),
-        ("public justification of terrorism",),
+        (
+            "public justification of terrorism",
+            "public appeals for the performance of terrorist activity",
+        ),
         "205.2",
     ),
     _category(
@@ -217,7 +225,14 @@ CATEGORIES: tuple[Category, ...] = (
             r"\bbattalion\b|батальон\w*|\bazov\b|\bаидар|\bайдар\w*|\bazov\b",
             r"foreign\s+(?:paramilitary|armed\s+group|fighters?)",
         ),
-        ("participation in an armed conflict",),
+        (
+            "participation in an armed conflict",
+            "armed conflicts or military actions",
+            "on the territory of a foreign state",
+            "on the territory of a foreign country",
+            "joining foreign paramilitary",
+            "as a mercenary",
+        ),
         "359",
     ),
     _category(
