@@ -400,7 +400,8 @@ class CandidateIndex:
     """
 
     def __init__(self) -> None:
-        self._texts_by_key: dict[str, set[str]] = {}
+        self._texts_by_key: dict[str, str | set[str]] = {}
+        """Key → the one text that gives it (most keys), or the set of them."""
         self._postings: dict[str, array[int]] = {}
         self._entries: list[Candidate | None] = []
         self._slots: dict[str, int] = {}
@@ -483,8 +484,7 @@ class CandidateIndex:
             row = self._postings.get(text)
             if row is None:
                 row = self._postings[text] = array("q")
-                for key in _text_keys(text):
-                    self._texts_by_key.setdefault(key, set()).add(text)
+                self._file_keys(text)
             row.append(slot << _MASK_BITS | mask)
 
     def _fill_columns(self, slot: int, candidate: Candidate, bound: _Bound) -> None:
@@ -512,6 +512,29 @@ class CandidateIndex:
             code = self._nationality_codes[country] = len(self._nationality_codes) + 1
         return code
 
+    def _file_keys(self, text: str) -> None:
+        by_key = self._texts_by_key
+        for key in _text_keys(text):
+            held = by_key.get(key)
+            if held is None:
+                by_key[key] = text
+            elif isinstance(held, str):
+                if held != text:
+                    by_key[key] = {held, text}
+            else:
+                held.add(text)
+
+    def _unfile_keys(self, text: str) -> None:
+        by_key = self._texts_by_key
+        for key in _text_keys(text):
+            held = by_key[key]
+            if isinstance(held, str):
+                del by_key[key]
+                continue
+            held.discard(text)
+            if len(held) == 1:
+                by_key[key] = next(iter(held))
+
     def remove(self, entity_id: str) -> bool:
         """Drop a notice; ``False`` when it was not in the index."""
         slot = self._slots.pop(entity_id, None)
@@ -529,11 +552,7 @@ class CandidateIndex:
                 self._postings[text] = kept
                 continue
             del self._postings[text]
-            for key in _text_keys(text):
-                texts = self._texts_by_key[key]
-                texts.discard(text)
-                if not texts:
-                    del self._texts_by_key[key]
+            self._unfile_keys(text)
         self._entries[slot] = None
         self._keyless.discard(slot)
         self._free.append(slot)
@@ -565,7 +584,11 @@ class CandidateIndex:
         for name in query.names:
             for key in _query_keys(name, skeletons):
                 found = self._texts_by_key.get(key)
-                if found:
+                if found is None:
+                    continue
+                if isinstance(found, str):
+                    texts.add(found)
+                else:
                     texts |= found
         return texts
 
