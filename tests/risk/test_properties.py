@@ -65,8 +65,9 @@ def test_adding_a_flag_never_lowers_the_level() -> None:
 
 def test_fake_corpus_flags_follow_the_rules() -> None:
     """On generated notices: Ukrainians sought by Russia on a terrorism or armed-formation
-    charge are high, El Salvador's gang charges never flagged, fake Crimean birthplaces found."""
-    seen_occupied = 0
+    charge are high, El Salvador's gang charges never flagged, fake Crimean birthplaces and the
+    "26 February 2014" Simferopol riots charge found."""
+    seen_occupied = seen_retroactive = 0
     for notice in generate_corpus(size=1500, seed=3):
         assessment = assess_detail(notice)
         issuers = {w["issuing_country_id"] for w in notice["arrest_warrants"]}
@@ -78,7 +79,12 @@ def test_fake_corpus_flags_follow_the_rules() -> None:
             assert find_places(notice["place_of_birth"] or "") or any(
                 find_places(w["charge"]) for w in notice["arrest_warrants"]
             )
+        if "retroactive_crimea" in assessment.codes:
+            seen_retroactive += 1
+            assert assessment.level == HIGH
+            assert "occupied_territory" in assessment.codes  # Simferopol named in the charge
         ukrainian = "UA" in (notice["nationalities"] or [])
         if "RU" in issuers and ukrainian and "dual_use_charge" in assessment.codes:
             assert assessment.level == HIGH
     assert seen_occupied > 0
+    assert seen_retroactive > 0

@@ -551,6 +551,10 @@ RU_CHARGES_CRIMEA: tuple[str, ...] = (
     "Participation in the activity of an illegal armed formation",
     "participation in an illegal armed formation",
     f"Art. 205.5 Part 2 {_CODE}",
+    # The "26 February" case: a rally in Simferopol before the annexation, charged under
+    # Russian law afterwards.
+    "Participation in mass riots on 26.02.2014 near the building of the Supreme Council of the "
+    f"Autonomous Republic of Crimea, Simferopol (Art. 212 Part 2 {_CODE})",
 )
 
 RU_CHARGES_GENERAL: tuple[str, ...] = (
