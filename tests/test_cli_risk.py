@@ -173,6 +173,7 @@ def redwatch(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_stats_error_is_one_line() -> None:
     result = redwatch(Path("/nonexistent-home"), "stats", "--chart", "/tmp/figures.pdf")
     assert result.returncode == 2

@@ -277,3 +277,20 @@ def test_foreign_fighters_extremist_training_is_conflict_not_speech() -> None:
     assert assessment.level == ELEVATED
     speech = assess_detail(notice("Public calls to extremist activity", "KG"))
     assert codes(speech) == {"political_offence"}
+
+
+def test_russian_text_with_place_and_year_keeps_abbreviations_in_the_evidence() -> None:
+    charge = "Участие в массовых беспорядках в г. Бахчисарай в 2013 году (ч. 2 ст. 212 УК РФ)"
+    assessment = assess_detail(notice(charge, nationalities=["UA"]))
+    flags = {flag.code: flag for flag in assessment.flags}
+    assert flags["dual_use_charge"].evidence == charge
+    assert flags["occupied_territory"].evidence == "charge: Бахчисарай"
+    assert "retroactive_crimea" in flags
+    english = assess_detail(
+        notice(
+            "Organisation of mass riots in Simferopol on February 26, 2014 (Art. 212 Part 1 of "
+            "the Criminal Code of the Russian Federation)"
+        )
+    )
+    assert "retroactive_crimea" in codes(english)
+    assert english.level == HIGH

@@ -422,7 +422,9 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-_CLAUSE_END = re.compile(r"[;\r\n]|\.\s|\d\)|,\s")
+# Clauses end at ";", line breaks, "1)", ", " and ". " — but not after abbreviations such as
+# "г.", "ч.", "ст.", "Art." ("ч. 2 ст. 208", "в г. Симферополь").
+_CLAUSE_END = re.compile(r"[;\r\n]|(?<![^\w]\w)(?<![^\w]\w\w)(?<![Aa]rt)(?<!ART)\.\s|\d\)|,\s")
 
 
 def _evidence(text: str, start: int, end: int) -> str:
@@ -485,9 +487,10 @@ def classify_charge(text: str, issuer: str | None = None) -> tuple[ChargeMatch, 
                 found[category.code] = ChargeMatch(category, f"Art. {number}", number)
             elif found[category.code].article is None:
                 previous = found[category.code]
-                found[category.code] = ChargeMatch(
-                    category, f"{previous.evidence} (Art. {number})", number
-                )
+                words = previous.evidence
+                if number not in words:
+                    words = f"{words} (Art. {number})"
+                found[category.code] = ChargeMatch(category, words, number)
     return tuple(found[c.code] for c in CATEGORIES if c.code in found)
 
 
