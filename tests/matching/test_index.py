@@ -17,7 +17,13 @@ from redwatch.fake import generate_corpus
 from redwatch.matching import Candidate, Decision, Query, candidate_keys, score
 from redwatch.matching._respell import Respeller
 from redwatch.matching.blocking import token_keys
-from redwatch.matching.index import CandidateIndex, apply_events, blocking_texts, exhaustive_search
+from redwatch.matching.index import (
+    CandidateIndex,
+    apply_events,
+    blocking_texts,
+    exhaustive_search,
+    score_all,
+)
 from redwatch.mirror.importer import import_paths
 from redwatch.names import parse_name, parse_notice_name
 from redwatch.settings import Settings
@@ -118,6 +124,22 @@ def test_search_reports_only_match_and_possible() -> None:
     assert [r.entity_id for r in index.search(query)] == ["2020/1"]
 
 
+def test_notices_alike_are_scored_once_each_with_its_own_id() -> None:
+    twins = [
+        notice("2020/1", "DZHEMILEV", "MUSTAFA", date_of_birth="1943/11/13", sex_id="M"),
+        notice("2020/2", "DZHEMILEV", "MUSTAFA", date_of_birth="1943/11/13", sex_id="M"),
+        notice("2020/3", "DZHEMILEV", "MUSTAFA", date_of_birth="1943", sex_id="M"),
+        notice("2020/4", "CHUBAROV", "REFAT"),
+    ]
+    candidates = [Candidate.from_notice(t) for t in twins]
+    query = Query.build("Mustafa Cemilev", dob="13.11.1943")
+    assert list(score_all(query, candidates)) == [score(query, c) for c in candidates]
+    index = CandidateIndex.from_notices(twins)
+    found = index.search(query, limit=None)
+    assert [r.entity_id for r in found] == ["2020/1", "2020/2", "2020/3"]
+    assert found[0].score == found[1].score > found[2].score
+
+
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:
     index = CandidateIndex()
     index.update(notice("2020/1", "DZHEMILEV", "MUSTAFA"))
@@ -208,6 +230,20 @@ WORDS = [
     "VAN", "LE", "DYKE", "VANDYKE", "AL-HASSAN", "BIN", "(STOYANOV)", "ANGELOV", "NGUYEN",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
+NOTICE_DATES = [
+    None,
+    "1943/11/13",  # exact
+    "1943",  # compatible
+    "1943/11",  # compatible
+    "1980/01/01",  # 1 January: compatible with any date of that year
+    "1943/11/12",  # a day slip
+    "1943/12/11",  # a month slip
+    "1943/10",  # the year, another month
+    "1943/11/30",  # the same year, another day
+    "1944/11/13",  # a year off by one
+    "1934/11/13",  # the year's digits swapped
+    "1949/11/13",  # another year
+]
 
 
 def slip(text: str, data: st.DataObject) -> str:
@@ -233,10 +269,12 @@ def slip(text: str, data: st.DataObject) -> str:
 @given(
     family=texts,
     forename=st.one_of(st.just("-"), texts),
-    notice_dob=st.sampled_from([None, "1943/11/13", "1943", "1980/01/01"]),
+    notice_dob=st.sampled_from(NOTICE_DATES),
     notice_sex=st.sampled_from([None, "M", "F", "U"]),
-    query_dob=st.sampled_from([None, "13.11.1943", "1943", "1934", "02.01.1980"]),
+    query_dob=st.sampled_from([None, "13.11.1943", "1943", "1934", "02.01.1980", "11.1943"]),
     query_sex=st.sampled_from([None, "M", "F"]),
+    nationalities=st.sampled_from([None, ["UA"], ["RU", "UA"], ["RU"], ["RU", "GE", "UA"]]),
+    query_nationality=st.sampled_from([None, "UA", "RU", "TR"]),
     data=st.data(),
 )
 def test_the_index_never_drops_what_the_scorer_reports(
@@ -246,18 +284,28 @@ def test_the_index_never_drops_what_the_scorer_reports(
     notice_sex: str | None,
     query_dob: str | None,
     query_sex: str | None,
+    nationalities: list[str] | None,
+    query_nationality: str | None,
     data: st.DataObject,
 ) -> None:
     """Over tricky names (compounds, aliases, gender forms, particles, one-letter words,
-    long keys) and slips of them: a notice the scorer reports is always found."""
-    record = notice("2020/1", family, forename, date_of_birth=notice_dob, sex_id=notice_sex)
+    long keys), slips of them, and every kind of date verdict, sex and nationality: a notice
+    the scorer reports is always found."""
+    record = notice(
+        "2020/1",
+        family,
+        forename,
+        date_of_birth=notice_dob,
+        sex_id=notice_sex,
+        nationalities=nationalities,
+    )
     words = [w for w in f"{forename} {family}".split() if w != "-"]
     pool = st.one_of(st.sampled_from(words), st.sampled_from(WORDS))
     chosen = data.draw(st.lists(pool, min_size=1, max_size=4))
     text = slip(" ".join(chosen), data).title()
     if not text.strip():
         return
-    query = Query.build(text, dob=query_dob, sex=query_sex)
+    query = Query.build(text, dob=query_dob, sex=query_sex, nationality=query_nationality)
     expected = score(query, Candidate.from_notice(record))
     if expected is None or expected.decision is None:
         return
