@@ -294,3 +294,23 @@ def test_russian_text_with_place_and_year_keeps_abbreviations_in_the_evidence() 
     )
     assert "retroactive_crimea" in codes(english)
     assert english.level == HIGH
+
+
+@pytest.mark.parametrize(
+    ("charge", "category", "level"),
+    [
+        ("ч. 1 ст. 361-1 УК Республики Беларусь", "extremism", HIGH),
+        ("Art. 342 part 1", "mass_riots", ELEVATED),
+        ("Insulting the President of the Republic of Belarus", "insulting_authorities", HIGH),
+        ("Массовые беспорядки (ч. 2 ст. 293 УК)", "mass_riots", ELEVATED),
+    ],
+)
+def test_belarusian_articles(charge: str, category: str, level: str) -> None:
+    assessment = assess_detail(notice(charge, "BY", nationalities=["BY"]))
+    assert category in assessment.categories
+    assert assessment.level == level
+
+
+def test_belarusian_numbers_are_not_read_in_russian_warrants() -> None:
+    # Russian Art. 342 is not a protest charge: no category from the number alone.
+    assert assess_detail(notice("Art. 342 part 1")).categories == ["other"]

@@ -147,6 +147,18 @@ CATEGORIES: tuple[Category, ...] = (
         ("knowingly false information about the use of the armed forces",),
         "207.3 280.3",
     ),
+    _category(
+        "insulting_authorities",
+        "insulting or defaming the head of state or officials",
+        POLITICAL,
+        (
+            r"(?:insult|defam|slander)\w*\s+(?:\w+\s+){0,3}(?:president|head\s+of\s+(?:the\s+)?state|"
+            r"representatives?\s+of\s+(?:the\s+)?authorit\w*)",
+            r"(?:оскорблени|клевет)\w*\s+(?:\w+\s+){0,3}(?:президент\w*|представител\w+\s+власти)",
+        ),
+        (),
+        "319",
+    ),
     # --- used both ways: read together with the issuing state ----------------------------
     _category(
         "terrorism",
@@ -384,24 +396,57 @@ CATEGORIES: tuple[Category, ...] = (
 BY_CODE: dict[str, Category] = {c.code: c for c in CATEGORIES}
 OTHER = Category("other", "other or not recognised", ORDINARY, ())
 
-_BY_ARTICLE: dict[str, Category] = {a: c for c in CATEGORIES for a in c.articles}
+_RUSSIA: dict[str, Category] = {a: c for c in CATEGORIES for a in c.articles}
+# Belarus's Criminal Code numbers its charges against protesters and the opposition differently
+# (361-1 "extremist formation", 342 "actions grossly violating public order", 368 "insulting
+# the President"); read only for Belarusian warrants or texts naming that code.
+_BELARUS: dict[str, Category] = {
+    number: BY_CODE[code]
+    for number, code in (
+        ("130", "extremism"),
+        ("293", "mass_riots"),
+        ("342", "mass_riots"),
+        ("356", "treason_espionage"),
+        ("358", "treason_espionage"),
+        ("361", "extremism"),
+        ("361.1", "extremism"),
+        ("361.4", "extremism"),
+        ("367", "insulting_authorities"),
+        ("368", "insulting_authorities"),
+        ("369", "insulting_authorities"),
+    )
+}
 
 # "ст. 205.5", "ч. 2 ст. 208 УК РФ", "Art. 208 Part 2", "articles 205.5, 208", "статья 282.2"
 _ARTICLE_LIST = re.compile(
     r"(?:\bст\.?|\bстат\w*|\bart\.?|\barticles?|§)\s*"
-    r"((?:\d{3}(?:\.\d{1,2})?(?:\s*(?:ч\.?|part|п\.?|пункт\w*|\(\d\))\s*\d*)?[\s,;и&]*(?:and\s+)?)+)",
+    r"((?:\d{3}(?:[.-]\d{1,2})?(?:\s*(?:ч\.?|part|п\.?|пункт\w*|\(\d\))\s*\d*)?[\s,;и&]*(?:and\s+)?)+)",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE_CODE = re.compile(
-    r"(\d{3}(?:\.\d{1,2})?)\s*(?:ч\.?\s*\d+\s*)?(?:УК\s*РФ|УК\s+России|CC\s*RF|RF\s*CC)",
+    r"(\d{3}(?:[.-]\d{1,2})?)\s*(?:ч\.?\s*\d+\s*)?(?:УК\s*РФ|УК\s+России|CC\s*RF|RF\s*CC|УК\s*РБ)",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d{3}(?:\.\d{1,2})?")
+_NUMBER = re.compile(r"\d{3}(?:[.-]\d{1,2})?")
 _RUSSIAN_CODE = re.compile(
     r"УК\s*РФ|Уголовн\w+\s+кодекс\w*\s+Российской|Criminal\s+Code\s+of\s+(?:the\s+)?Russian|"
     r"\bCC\s*RF\b|\bRF\s*CC\b|\bRF\s+Criminal\s+Code",
     re.IGNORECASE,
 )
+_BELARUSIAN_CODE = re.compile(
+    r"УК\s*РБ|Уголовн\w+\s+кодекс\w*\s+Республики\s+Беларусь|"
+    r"Criminal\s+Code\s+of\s+(?:the\s+)?Republic\s+of\s+Belarus|КК\s+Рэспублікі\s+Беларусь",
+    re.IGNORECASE,
+)
+
+
+def _criminal_code(text: str, issuer: str | None) -> dict[str, Category]:
+    """Which code's article numbers a charge uses: the one it names, else the issuer's."""
+    if _RUSSIAN_CODE.search(text):
+        return _RUSSIA
+    if _BELARUSIAN_CODE.search(text):
+        return _BELARUS
+    return {"RU": _RUSSIA, "BY": _BELARUS}.get(issuer or "", {})
 
 
 def fold(text: str) -> str:
@@ -436,16 +481,15 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(clause.split()).strip(" .,:-")
 
 
-def russian_articles(text: str) -> list[str]:
-    """Article numbers of the Russian Criminal Code named in a charge."""
+def article_numbers(text: str) -> list[str]:
+    """Article numbers named in a charge, ``361-1`` written as ``361.1``."""
     found: list[str] = []
-    for match in _ARTICLE_LIST.finditer(text):
-        for number in _NUMBER.findall(match.group(1)):
-            if number not in found:
-                found.append(number)
-    for match in _ARTICLE_BEFORE_CODE.finditer(text):
-        if match.group(1) not in found:
-            found.append(match.group(1))
+    numbers = [n for m in _ARTICLE_LIST.finditer(text) for n in _NUMBER.findall(m.group(1))]
+    numbers += [m.group(1) for m in _ARTICLE_BEFORE_CODE.finditer(text)]
+    for number in numbers:
+        number = number.replace("-", ".")
+        if number not in found:
+            found.append(number)
     return found
 
 
@@ -475,10 +519,11 @@ def classify_charge(text: str, issuer: str | None = None) -> tuple[ChargeMatch, 
                     category, _evidence(text, alignment.dest_start, alignment.dest_end)
                 )
                 break
-    if issuer == "RU" or _RUSSIAN_CODE.search(text):
-        for number in russian_articles(text):
-            by_number = _BY_ARTICLE.get(number)
-            if by_number is None and number.startswith("205."):
+    code = _criminal_code(text, issuer)
+    if code:
+        for number in article_numbers(text):
+            by_number = code.get(number)
+            if by_number is None and code is _RUSSIA and number.startswith("205."):
                 by_number = BY_CODE["terrorism"]  # a part of Art. 205 not listed above
             if by_number is None:
                 continue
