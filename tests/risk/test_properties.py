@@ -19,12 +19,13 @@ texts = st.text(
 )
 
 
+@settings(deadline=None)
 @given(texts)
 def test_fold_keeps_positions(text: str) -> None:
     assert len(fold(text)) == len(text)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(texts, st.sampled_from(["RU", "SV", "UA", None]))
 def test_any_text_classifies_and_evidence_is_its_own_words(text: str, issuer: str | None) -> None:
     written = " ".join(text.split())
@@ -34,12 +35,14 @@ def test_any_text_classifies_and_evidence_is_its_own_words(text: str, issuer: st
             assert match.evidence in written
 
 
+@settings(deadline=None)
 @given(texts)
 def test_places_are_found_in_the_text(text: str) -> None:
     for match in find_places(text):
         assert match.evidence in text
 
 
+@settings(deadline=None)
 @given(texts)
 def test_dates_are_real_dates(text: str) -> None:
     for date, words in dates_in(text):
