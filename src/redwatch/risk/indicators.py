@@ -239,26 +239,24 @@ def occupied_territory(facts: NoticeFacts) -> list[Flag]:
     ]
 
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january janvier enero январ січн",
-        "february fevrier febrero феврал лют",
-        "march mars marzo март марта берез",
-        "april avril abril апрел квіт",
-        "may mai mayo мая май травн",
-        "june juin junio июн черв",
-        "july juillet julio июл лип",
-        "august aout agosto август серп",
-        "september septembre septiembre сентябр верес",
-        "october octobre octubre октябр жовт",
-        "november novembre noviembre ноябр листоп",
-        "december decembre diciembre декабр груд",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+# Month names and stems in English, French, Spanish, Russian and Ukrainian, January first.
+_MONTH_STEMS = (
+    "january janvier enero январ січн",
+    "february fevrier febrero феврал лют",
+    "march mars marzo март марта берез",
+    "april avril abril апрел квіт",
+    "may mai mayo мая май травн",
+    "june juin junio июн черв",
+    "july juillet julio июл лип",
+    "august aout agosto август серп",
+    "september septembre septiembre сентябр верес",
+    "october octobre octubre октябр жовт",
+    "november novembre noviembre ноябр листоп",
+    "december decembre diciembre декабр груд",
+)
+_MONTHS: dict[str, int] = {
+    stem: number for number, stems in enumerate(_MONTH_STEMS, start=1) for stem in stems.split()
+}
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
