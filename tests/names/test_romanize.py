@@ -263,3 +263,10 @@ def test_per_system_functions() -> None:
 def test_the_iuliia_schemas_we_rely_on_exist() -> None:
     names = set(iuliia.schemas.names())
     assert {"icao_doc_9303", "gost_52535", "mvd_310", "mvd_782", "bgn_pcgn"} <= names
+
+
+def test_crimean_tatar_y_after_a_consonant_is_a_soft_sign() -> None:
+    # Found by the round-trip property test: Zekirya is Зекирья, Yağya is Ягъя.
+    assert crimean_tatar_to_cyrillic("Zekirya") == "Зекирья"
+    assert crimean_tatar_to_cyrillic("Yağya") == "Ягъя"
+    assert crimean_tatar_to_latin(crimean_tatar_to_cyrillic("Zekirya")) == "Zekirya"

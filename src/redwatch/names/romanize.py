@@ -419,6 +419,8 @@ def _crh_l2c_word(word: str) -> str:
         char = word[i]
         nxt = word[i + 1] if i + 1 < len(word) else ""
         if char == "y" and nxt in _CRH_L2C_Y:
+            if not prev_vowel and i > 0 and not out[-1].endswith("ъ"):
+                out.append("ь")  # Zekirya = Зекирья: y after a consonant is ь + я
             out.append(_CRH_L2C_Y[nxt])
             prev_vowel = True
             i += 2
