@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from redwatch.settings import Settings
 from redwatch.store.repository import Repository
 from redwatch.watch import WatchService, validated
 from tests.watch.conftest import notice, put
@@ -77,3 +80,25 @@ def test_review_keeps_state_and_note(service: WatchService) -> None:
     assert service.alerts.get(alert.id).note == "different person: born in Tula"
     assert service.alerts.all("new") == []
     assert service.screener.rescreen().alerts == {}  # a dismissed alert is not re-raised
+
+
+def test_alerts_carry_flags_by_the_organisations_own_issuer_list(
+    settings: Settings, repo: Repository
+) -> None:
+    default = WatchService.open(settings, repo)
+    entry = default.watchlist.add(validated(["Mustafa Cemilev"], dob="1943"))
+    default.screener.screen_entries([entry])
+    first = default.alerts.all()[0].draft.risk
+    assert first is not None
+    assert "issuer_abuse" in {f["code"] for f in first["flags"]}
+    settings.home.mkdir(parents=True, exist_ok=True)
+    (settings.home / "risk_issuers.json").write_text(
+        json.dumps({"issuers": [{"code": "XX", "name": "Nowhere", "sources": ["test"]}]}),
+        encoding="utf-8",
+    )
+    own = WatchService.open(settings, repo)
+    other = own.watchlist.add(validated(["Mustafa Dzhemilev"], dob="1943"))
+    own.screener.screen_entries([other])
+    newest = own.alerts.all()[-1].draft.risk
+    assert newest is not None
+    assert "issuer_abuse" not in {f["code"] for f in newest["flags"]}

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from redwatch.matching.index import CandidateIndex
 from redwatch.matching.model import Result
+from redwatch.risk import Rules, assess_notice
 from redwatch.store.repository import Repository
 from redwatch.store.schema import watch_state
 from redwatch.watch.alerts import AlertBook, AlertDraft
@@ -61,15 +62,9 @@ def _notice_facts(row: Mapping[Any, Any]) -> dict[str, Any]:
     }
 
 
-def _risk(row: Mapping[Any, Any]) -> dict[str, Any] | None:
-    try:
-        from redwatch import risk
-    except ImportError:  # pragma: no cover - the risk package ships with redwatch
-        return None
-    assess = getattr(risk, "assess_notice", None)
-    if assess is None:  # pragma: no cover - only while the risk package is being built
-        return None
-    result: dict[str, Any] = assess(row).as_dict()
+def _risk(row: Mapping[Any, Any], rules: Rules | None) -> dict[str, Any]:
+    """The notice's risk flags as the alert carries them (assessed now, by today's rules)."""
+    result: dict[str, Any] = assess_notice(row, rules).as_dict()
     return result
 
 
@@ -80,7 +75,10 @@ class Screener:
         watchlist: Watchlist,
         book: AlertBook,
         channel_book: ChannelBook,
+        risk_rules: Rules | None = None,
     ) -> None:
+        self.risk_rules = risk_rules
+        """The organisation's risk rules (its own issuer list), or the built-in ones."""
         self.repo = repo
         self.watchlist = watchlist
         self.book = book
@@ -126,7 +124,7 @@ class Screener:
             score=result.score,
             decision=None if result.decision is None else result.decision.value,
             explanation=result.explanation,
-            risk=_risk(row),
+            risk=_risk(row, self.risk_rules),
         )
 
     def _search(
@@ -215,7 +213,7 @@ class Screener:
                         decision=first.draft.decision,
                         explanation=first.draft.explanation,
                         changes=changes,
-                        risk=_risk(row) if row is not None else first.draft.risk,
+                        risk=_risk(row, self.risk_rules) if row is not None else first.draft.risk,
                     )
                     if self._record(conn, entry, draft, channel_ids):
                         report.alerts[kind] += 1

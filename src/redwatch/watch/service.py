@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from redwatch.risk import rules_for_home
 from redwatch.settings import Settings
 from redwatch.store.repository import Repository
 from redwatch.store.schema import alerts, deliveries, watch_entries
@@ -44,7 +45,9 @@ class WatchService:
             watchlist=watchlist,
             alerts=book,
             channels=channel_book,
-            screener=Screener(repo, watchlist, book, channel_book),
+            screener=Screener(
+                repo, watchlist, book, channel_book, risk_rules=rules_for_home(settings.home)
+            ),
         )
 
     def remove_entry(self, entry_id: str) -> int:
