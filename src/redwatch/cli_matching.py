@@ -8,6 +8,7 @@ or ``--output``), never in log lines or error messages, which cite line numbers 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -212,6 +213,9 @@ def screen(
             soft_wrap=True,
         )
     index = _open_index(err)
+    # The index lives until the command ends: keep the collector off its objects, so the
+    # forked workers do not copy the pages it would touch.
+    gc.freeze()
     rows = given.rows
     started = time.perf_counter()
     counts = {"match": 0, "possible": 0}

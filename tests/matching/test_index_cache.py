@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 from redwatch.fake import generate_corpus
 from redwatch.matching import Query
@@ -102,7 +103,10 @@ def test_a_damaged_or_stale_file_is_rebuilt(
     cache = tmp_path / "cache"
     cache.mkdir()
     cache_path(cache, url).write_bytes(content)
-    assert load_index(repo, cache, url).how == "built"
+    with capture_logs() as logs:
+        assert load_index(repo, cache, url).how == "built"
+    unreadable = [e for e in logs if e["event"] == "index_cache_unreadable"]
+    assert len(unreadable) == (1 if content != pickle.dumps({"fingerprint": "old"}) else 0)
     assert load_index(repo, cache, url).how == "loaded"
 
 
@@ -112,6 +116,8 @@ def test_an_unwritable_cache_folder_still_gives_the_index(
     repo, url = store(tmp_path, records)
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder should be", "utf-8")
-    found = load_index(repo, blocked / "cache", url)
+    with capture_logs() as logs:
+        found = load_index(repo, blocked / "cache", url)
     assert found.how == "built"
+    assert "index_cache_not_written" in [e["event"] for e in logs]
     assert len(found.index) == len(records)
