@@ -485,7 +485,7 @@ def _frame(key: str) -> str | None:
     vowels more than on consonants; the frame is what such spellings share. It is a weak
     link (the scorer's ``vowels`` rule, as strong as a close fuzzy pair), and only for keys
     with four consonants or more: shorter frames are shared by unrelated names. The final
-    vowel mark keeps IVANOV and IVANOVA apart (gender forms, not the same person).
+    vowel mark keeps IVANOV and IVANOVA apart (gender forms).
     """
     consonants = _DOUBLES.sub(r"\1", "".join(c for c in key if c not in _VOWELS))
     if len(consonants) < _MIN_FRAME_CONSONANTS:
