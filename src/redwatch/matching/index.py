@@ -44,9 +44,14 @@ import numpy.typing as npt
 from sqlalchemy import func, select
 
 from redwatch.matching.align import (
+    _JOINED_RULES,  # the rules by which the scorer lets joined units align
     FUZZY_MIN_LENGTH,
     FUZZY_MIN_LEVENSHTEIN,
+    FUZZY_SCALE,
+    GENDER_FORM,
     _plain,  # the scorer's own "identical" test
+    _units,  # the scorer's own units of a name
+    compare_tokens,
     pieces_of,
 )
 from redwatch.matching.blocking import token_keys
@@ -219,6 +224,44 @@ def _may_align_unseen(text: str) -> bool:
     """A word the fuzzy rule could reach without a shared key: a key too long for the
     ``d:`` neighbourhoods."""
     return any(len(k) >= _LONG_KEY for k in analyse(text).keys)
+
+
+_LEVELS = (1.0, 0.92, 0.85, 0.8, 0.75)
+"""Similarities the bound tells apart; a word's is rounded up to the next of these."""
+_WEAK_LEVEL = 1
+"""Where a weak text stands before its similarity is known: a fuzzy pair scores at most
+``FUZZY_SCALE`` (0.9), a gender form ``GENDER_FORM`` (0.85)."""
+_WEAK_KINDS = ("d:", "g:")
+assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
+
+
+def _level(similarity: float) -> int:
+    """Index of the least level at or above ``similarity``."""
+    for index in range(len(_LEVELS) - 1, -1, -1):
+        if similarity <= _LEVELS[index]:
+            return index
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def _query_units(name: str) -> tuple[tuple[str, bool], ...]:
+    """The scorer's units of one spelling (words, pieces, two or three together), each with
+    whether it joins several."""
+    pieces = pieces_of(parse_name(name), notice=False)
+    return tuple((unit.text, len(unit.span) > 1) for unit in _units(pieces, notice=False))
+
+
+def _best_similarity(names: tuple[str, ...], text: str) -> float:
+    """The best similarity ``compare_tokens`` gives the notice word ``text`` with any unit of
+    any spelling (0 when none aligns), under ``align``'s rule for joined units."""
+    best = 0.0
+    for name in names:
+        for unit, joined in _query_units(name):
+            found = compare_tokens(unit, text)
+            if found is None or (joined and found.rule not in _JOINED_RULES):
+                continue
+            best = max(best, found.similarity)
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -639,54 +682,120 @@ class CandidateIndex:
             )
         return self._views
 
-    def _gathered(self, query: Query) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
-        """Distinct slots sharing a key with the query, and the bits of their words that do."""
-        rows = [
-            np.frombuffer(self._postings[text], dtype=np.int64)
-            for text in self._texts(query, skeletons=False)
-        ]
+    def _hit_texts(self, query: Query) -> tuple[set[str], set[str]]:
+        """Texts sharing a key with the query: ``strong`` (the same word, key or variant key:
+        they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
+        gender form: they align by the fuzzy or gender-form rule at best)."""
+        strong: set[str] = set()
+        weak: set[str] = set()
+        for name in query.names:
+            for key in _query_keys(name, False):
+                found = self._texts_by_key.get(key)
+                if found is None:
+                    continue
+                into = weak if key.startswith(_WEAK_KINDS) else strong
+                if isinstance(found, str):
+                    into.add(found)
+                else:
+                    into |= found
+        return strong, weak - strong
+
+    def _gathered(
+        self, levels: Mapping[str, int]
+    ) -> tuple[npt.NDArray[np.int64], list[tuple[float, npt.NDArray[np.int32]]], float]:
+        """Distinct slots of the texts' notices, and for each level of similarity present (best
+        first) its weight and the bits of the words a text of that level or better hits; and
+        the best level present.
+
+        ``levels`` maps each text to the index in ``_LEVELS`` of the best similarity it may
+        align with. Keyless notices come with no bits.
+        """
+        by_level: dict[int, list[npt.NDArray[np.int64]]] = {}
+        for text, level in levels.items():
+            by_level.setdefault(level, []).append(np.frombuffer(self._postings[text], np.int64))
         if self._keyless:
-            rows.append(np.array(sorted(self._keyless), dtype=np.int64) << _MASK_BITS)
-        if not rows:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int32)
-        packed = np.concatenate(rows) if len(rows) > 1 else rows[0]
-        slots = packed >> _MASK_BITS
-        masks = (packed & _MASK).astype(np.int32)
+            keyless = np.array(sorted(self._keyless), dtype=np.int64) << _MASK_BITS
+            by_level.setdefault(0, []).append(keyless)
+        if not by_level:
+            return np.empty(0, dtype=np.int64), [], 0.0
         size = len(self._entries)
         if self._scratch is None or len(self._scratch) < size:
             self._scratch = np.zeros(size, dtype=np.int32)
             self._seen = np.zeros(size, dtype=np.int64)
         scratch, seen = self._scratch, self._seen
         assert seen is not None
-        if len(rows) == 1:
-            return slots, masks  # one text lists a notice once
-        # OR the bits of each slot together and keep one row per slot, without sorting.
-        np.bitwise_or.at(scratch, slots, masks)
-        order = np.arange(len(slots))
-        seen[slots] = order
-        slots = slots[seen[slots] == order]
-        masks = scratch[slots]
+        present = sorted(by_level)
+        packed = [np.concatenate(by_level[level]) for level in present]
+        every = np.concatenate(packed) >> _MASK_BITS
+        # One row per slot, without sorting: the last row of each slot is kept.
+        order = np.arange(len(every))
+        seen[every] = order
+        slots = every[seen[every] == order]
+        masks: list[tuple[float, npt.NDArray[np.int32]]] = []
+        for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
+            np.bitwise_or.at(scratch, rows >> _MASK_BITS, (rows & _MASK).astype(np.int32))
+            below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
+            masks.append((_LEVELS[level] - below, scratch[slots]))  # cumulative: level or better
         scratch[slots] = 0
-        return slots, masks
+        return slots, masks, _LEVELS[present[0]]
 
     def _bounded(self, query: Query) -> list[int]:
-        """Slots whose bound may reach ``possible``, in slot order."""
-        slots, masks = self._gathered(query)
+        """Slots whose bound may reach ``possible``, in slot order.
+
+        First with every weak text counted at the best a fuzzy or gender-form pair can
+        score; then, if weak texts decide, with each one's similarity as the scorer's own
+        ``compare_tokens`` gives it (its d: neighbourhoods fetch many words that are
+        several edits away).
+        """
+        strong, weak = self._hit_texts(query)
+        levels = dict.fromkeys(strong, 0)
+        levels.update(dict.fromkeys(weak, _WEAK_LEVEL))
+        chosen = self._passing(query, *self._gathered(levels))
+        if not weak or not chosen:
+            return chosen
+        flags = np.zeros(len(self._entries), dtype=bool)
+        flags[chosen] = True
+        deciding = [
+            text
+            for text in weak
+            if flags[np.frombuffer(self._postings[text], np.int64) >> _MASK_BITS].any()
+        ]
+        if not deciding:
+            return chosen
+        levels = dict.fromkeys(strong, 0)
+        for text in deciding:
+            similarity = _best_similarity(query.names, text)
+            if similarity > 0.0:
+                levels[text] = _level(similarity)
+        return self._passing(query, *self._gathered(levels))
+
+    def _passing(
+        self,
+        query: Query,
+        slots: npt.NDArray[np.int64],
+        masks: list[tuple[float, npt.NDArray[np.int32]]],
+        top: float,
+    ) -> list[int]:
         if not len(slots):
             return []
         needs = _needs(query.dob, query.sex, query.nationality)
         columns = self._columns()
         bits = columns.bits[slots]
         weighted = bits[:, 0]
-        masks = masks | bits[:, 1]
-        masks = np.where(masks & bits[:, 2] != 0, masks | bits[:, 3], masks)
-        full = (masks & weighted) == weighted
-        covered = np.ones(len(slots), dtype=np.float64)
-        partial = ~full
-        if partial.any():
-            some = masks[partial]
-            words = ((some[:, None] >> _SHIFTS) & 1).astype(bool)
-            covered[partial] = (columns.shares[slots[partial]] * words).sum(axis=1)
+        covered = np.zeros(len(slots), dtype=np.float64)
+        shares = columns.shares[slots]
+        full = np.zeros(len(slots), dtype=bool)
+        for step, (weight, level_masks) in enumerate(masks):
+            level_masks = level_masks | bits[:, 1]
+            level_masks = np.where(
+                level_masks & bits[:, 2] != 0, level_masks | bits[:, 3], level_masks
+            )
+            words = ((level_masks[:, None] >> _SHIFTS) & 1).astype(bool)
+            whole = (level_masks & weighted) == weighted
+            covered += weight * np.where(whole, 1.0, (shares * words).sum(axis=1))
+            if step == 0:
+                full = whole
+        covered[full] = top  # every word aligns at the best level (no rounding)
         if needs.constant:
             need = needs.table[_UNKNOWN, 0, 0]
             if need > 1.0:
