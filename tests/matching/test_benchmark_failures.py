@@ -3,6 +3,7 @@
 import pytest
 
 from redwatch.matching import Candidate, Decision, Query, score
+from redwatch.matching.align import compare_tokens
 
 
 def _decision(query: str, name: str, forename: str, *, dob: str | None = None,
@@ -112,3 +113,11 @@ def test_vietnamese_names_still_match_themselves() -> None:
 def test_connecting_particles_still_weigh_nothing() -> None:
     assert _decision("Juan Cruz", "DE LA CRUZ", "JUAN", dob="17.05.1980") is Decision.MATCH
     assert _decision("Jan Berg", "VAN DER BERG", "JAN", dob="17.05.1980") is Decision.MATCH
+
+
+def test_one_letter_in_five_is_a_fuzzy_pair() -> None:
+    # 80 % alike is inside the fuzzy rule; rapidfuzz's float cutoff used to drop exactly 0.8.
+    found = compare_tokens("Tofik", "TOFIG")
+    assert found is not None
+    assert found.rule == "fuzzy"
+    assert _decision("Tofik Guliyev", "GULIYEV", "TOFIG") is not None

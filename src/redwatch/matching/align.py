@@ -47,6 +47,8 @@ FUZZY_SCALE = 0.9
 FUZZY_MIN_LEVENSHTEIN = 0.8
 FUZZY_MIN_LENGTH = 4
 FUZZY_FLOOR = FUZZY_SCALE * FUZZY_MIN_LEVENSHTEIN
+_CUTOFF_SLACK = 1e-6
+"""Far below the gap between two similarities k/n of names (n < 100 letters)."""
 _SYSTEM_READINGS = frozenset({"french", "german"})
 """Variant rules that are whole romanisation tables (French MVD, German registries)."""
 VOWELS = FUZZY_SCALE * 0.85
@@ -82,6 +84,9 @@ def _best_shared(a: TokenKey, b: TokenKey) -> str | None:
 
 def _fuzzy(a: TokenKey, b: TokenKey, floor: float = FUZZY_MIN_LEVENSHTEIN) -> float:
     """Best Levenshtein similarity over the keys (0 when below ``floor``)."""
+    # rapidfuzz compares the cutoff in floating point: 1 - 1/5 falls just below 0.8, so
+    # without the slack a one-letter difference in five letters (Tofik / TOFIG) was lost.
+    floor -= _CUTOFF_SLACK
     best = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=floor)
     if len(a.keys) * len(b.keys) > 256:
         return best
@@ -158,14 +163,14 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
     if (
         lev * FUZZY_SCALE < VOWELS
         and any(k[:1] == FRAME_MARK for k in a.keys & b.keys)
-        and _fuzzy(a, b, VOWELS_MIN_LEVENSHTEIN) >= VOWELS_MIN_LEVENSHTEIN
+        and _fuzzy(a, b, VOWELS_MIN_LEVENSHTEIN) >= VOWELS_MIN_LEVENSHTEIN - _CUTOFF_SLACK
     ):
         return TokenMatch(
             VOWELS,
             "vowels",
             "the same consonants, vowels differ (Belarusian а/о and я/е, unstressed vowels)",
         )
-    if lev < FUZZY_MIN_LEVENSHTEIN:
+    if lev < FUZZY_MIN_LEVENSHTEIN - _CUTOFF_SLACK:
         return None
     return TokenMatch(
         FUZZY_SCALE * lev,
