@@ -20,10 +20,16 @@ How the score is built (the constants below):
 5. ``possible`` needs score ≥ 0.7. This puts an exactly-named notice with a conflicting date
    just at ``possible`` (1.0 × 0.7) and anything less exact below it; a notice with the same
    surname and another given name stays below (0.5) unless the date of birth is exact
-   (0.75). Measured on the 1,442 real notices, every notice queried by its own name finds
-   itself as ``match``; the same queries raise another notice as ``match`` only for the
-   same name (with a date of birth: only a duplicate notice) and as ``possible`` about once
-   per hundred queries — at 0.6 it was once per ten, mostly Spanish double surnames.
+   (0.75). Measured on the 1,442 real notices, every notice queried by its own name and
+   date of birth finds itself as ``match`` (but the one without a forename, which can only
+   be ``possible``); the same queries raise another notice as ``match`` twice (duplicate
+   notices) and as ``possible`` 12 times — at 0.6 it was once per ten queries, mostly
+   Spanish double surnames.
+
+Both thresholds were swept on the calibrate half of the accuracy benchmark
+(``benchmarks/accuracy/calibrate.py``): ``match`` between 0.80 and 0.90 changes nothing (the
+certainty conditions decide), ``possible`` at 0.75 would lose positives. See
+``docs/matching.md``.
 """
 
 from __future__ import annotations
