@@ -121,3 +121,9 @@ def test_one_letter_in_five_is_a_fuzzy_pair() -> None:
     assert found is not None
     assert found.rule == "fuzzy"
     assert _decision("Tofik Guliyev", "GULIYEV", "TOFIG") is not None
+
+
+def test_given_name_equivalents_are_explained_as_one_name() -> None:
+    result = score(Query.build("Mykola Shevchenko"), Candidate("1", "SHEVCHENKO", "NIKOLAI"))
+    assert result is not None
+    assert "Mykola ≈ NIKOLAI (given name): one given name: Николай = Микола" in result.explanation

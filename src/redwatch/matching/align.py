@@ -15,7 +15,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from redwatch.names.parse import NameParts, Role
-from redwatch.names.phonetic import FRAME_MARK, MARKS, TokenKey, analyse, explain_difference
+from redwatch.names.phonetic import (
+    FRAME_MARK,
+    GIVEN_NAME_MARK,
+    MARKS,
+    TokenKey,
+    analyse,
+    explain_difference,
+)
 from redwatch.names.romanize import (
     RUSSIAN_SYSTEMS,
     SYSTEM_LABELS,
@@ -108,6 +115,9 @@ def _fuzzy(a: TokenKey, b: TokenKey, floor: float = FUZZY_MIN_LEVENSHTEIN) -> fl
 def _why_same(query: str, notice: str, shared: str | None) -> str:
     """Phrases for a pair that meet on a key; Cyrillic is first romanised by a named system."""
     a, b = analyse(query), analyse(notice)
+    if shared is not None and shared.startswith(GIVEN_NAME_MARK):
+        # Two forms of one name (Mykola / NIKOLAI): letter-by-letter notes would mislead.
+        return "; ".join(sorted(a.via[shared] | b.via[shared]))
     if detect_script(query) in (Script.CYRILLIC, Script.MIXED):
         by_system = romanizations_by_system(query)
         exact = [s for s, r in by_system.items() if _plain(r) == _plain(notice)]
