@@ -70,6 +70,9 @@ def _open_index(err: Console) -> CandidateIndex:
     with status or contextlib.nullcontext():
         loaded = load_index(repo, settings.home / "cache", settings.db_url)
     index = loaded.index
+    # The index lives until the command ends: keep the cyclic collector off its millions of
+    # objects (each full collection would walk them), and forked workers off their pages.
+    gc.freeze()
     log.info(
         "index_ready",
         how=loaded.how,
@@ -213,9 +216,6 @@ def screen(
             soft_wrap=True,
         )
     index = _open_index(err)
-    # The index lives until the command ends: keep the collector off its objects, so the
-    # forked workers do not copy the pages it would touch.
-    gc.freeze()
     rows = given.rows
     started = time.perf_counter()
     counts = {"match": 0, "possible": 0}

@@ -17,6 +17,15 @@ An inverted index in memory from blocking keys to notices. A query is looked up 
    applies them, that gives an upper bound of the score. Only candidates whose bound
    reaches ``possible`` are scored: a common given name (``HECTOR``) fetches hundreds of
    notices, and none of them is scored unless the query could also cover the family name.
+   A word reached only through ``d:`` or ``g:`` keys counts at the similarity the
+   scorer's own ``compare_tokens`` gives it (rounded up to one of ``_LEVELS``), not as a
+   perfect pair: deletion neighbourhoods also meet words several edits apart, and in a
+   large list those were most of the candidates scored. That similarity is computed once
+   per word and query, and only for words of candidates that pass the coarser bound.
+
+The bound is computed for all candidates of a query at once, with NumPy, from per-notice
+columns (word shares, date of birth, sex, nationalities); notices alike in name and
+evidence are scored once (``score_all``).
 
 What no key sees is lost: three words of one side written as one word of the other, or a
 hyphen piece written together with the next word. Recall against scoring every notice is
@@ -232,6 +241,9 @@ _WEAK_LEVEL = 1
 """Where a weak text stands before its similarity is known: a fuzzy pair scores at most
 ``FUZZY_SCALE`` (0.9), a gender form ``GENDER_FORM`` (0.85)."""
 _WEAK_KINDS = ("d:", "g:")
+_REFINE_FROM = 2.0
+"""Weigh the weak words only when the coarse bound passes this many candidates per weak word
+to weigh: each costs about one scoring's worth of ``compare_tokens``."""
 assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
 
 
@@ -760,8 +772,8 @@ class CandidateIndex:
             for text in weak
             if flags[np.frombuffer(self._postings[text], np.int64) >> _MASK_BITS].any()
         ]
-        if not deciding:
-            return chosen
+        if len(chosen) < _REFINE_FROM * len(deciding):
+            return chosen  # scoring these few costs less than weighing the words
         levels = dict.fromkeys(strong, 0)
         for text in deciding:
             similarity = _best_similarity(query.names, text)
