@@ -56,8 +56,6 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_FLOOR = FUZZY_SCALE * FUZZY_MIN_LEVENSHTEIN
 _CUTOFF_SLACK = 1e-6
 """Far below the gap between two similarities k/n of names (n < 100 letters)."""
-_SYSTEM_READINGS = frozenset({"french", "german"})
-"""Variant rules that are whole romanisation tables (French MVD, German registries)."""
 VOWELS = FUZZY_SCALE * 0.85
 """Same consonant frame, other vowels: as strong as a fuzzy pair 85 % alike."""
 VOWELS_MIN_LEVENSHTEIN = 0.65
@@ -157,10 +155,6 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
         return TokenMatch(similarity, "same key", _why_same(query, notice, a.key))
     shared = _best_shared(a, b)
     if shared is not None:
-        if a.via[shared] | b.via[shared] <= _SYSTEM_READINGS:
-            # A whole word read by another published table is one name in two systems.
-            similarity = SAME_KEY + 0.03 * _surface(query, notice)
-            return TokenMatch(similarity, "same key", _why_same(query, notice, shared))
         similarity = VARIANT + 0.03 * _surface(query, notice)
         return TokenMatch(similarity, "variant", _why_same(query, notice, shared))
     if a.gender_pair(b):

@@ -396,7 +396,8 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
 # Djouraev) and German registries' spellings of Turkish names (OEZTUERK = Öztürk,
 # Guenesch = Güneş).
 _FRENCH = (("tch", "ч"), ("ch", "ш"), ("ou", "у"), ("dj", "дж"), ("gui", "ги"), ("gue", "ге"))
-_FRENCH_MARKS = ("ch", "ou", "dj", "gui", "gue")
+# "ch" alone is no mark: in ICAO and most systems it is ч (CHUBAROV is not SHUBAROV).
+_FRENCH_MARKS = ("ou", "dj", "tch", "gui", "gue")
 _GERMAN = (("tsch", "ç"), ("sch", "ş"), ("oe", "ö"), ("ue", "ü"))
 _GERMAN_MARKS = ("oe", "ue", "sch")
 
