@@ -12,7 +12,9 @@ Ukrainian: Скрипник & Дзятківська, *Власні імена �
 *Беларуская антрапанімія*), and Azerbaijani, Crimean Tatar and Turkish forms of the Arabic
 names whose Russian registry spelling differs from the native one (Гусейн = Hüseyn).
 Only full names are listed (no diminutives), and a line never joins two names that the
-registries keep apart (Алёна and Елена, Юлиан and Юлия): a wrong line would merge two people.
+registries keep apart (Юлиан and Юлия): a wrong line would merge two people. One overlap is
+unavoidable: the Belarusian Алена (Елена) is ALENA in Latin, and so is the Russian Алёна in
+ICAO 9303 (ё is written e), so ALENA meets the Елена line.
 Forms are compared by phonetic key, so one spelling per form is enough (``Mykola`` stands for
 MYKOLA, Mykola, Микола).
 """
