@@ -134,3 +134,11 @@ def test_given_name_equivalents_are_explained_as_one_name() -> None:
     result = score(Query.build("Mykola Shevchenko"), Candidate("1", "SHEVCHENKO", "NIKOLAI"))
     assert result is not None
     assert "Mykola ≈ NIKOLAI (given name): one given name: Николай = Микола" in result.explanation
+
+
+def test_french_final_ine_is_in() -> None:
+    # The French table writes final -ин as -ine: Ioudine is Юдин, Chtchoukine Щукин.
+    assert _decision("Petr Ioudine", "YUDIN", "PETR", dob="17.05.1980") is Decision.MATCH
+    found = compare_tokens("Chtchoukine", "SHCHUKIN")
+    assert found is not None
+    assert found.rule == "same key"

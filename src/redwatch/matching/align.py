@@ -54,6 +54,7 @@ FUZZY_SCALE = 0.9
 FUZZY_MIN_LEVENSHTEIN = 0.8
 FUZZY_MIN_LENGTH = 4
 FUZZY_FLOOR = FUZZY_SCALE * FUZZY_MIN_LEVENSHTEIN
+_FRENCH = frozenset({"french"})
 _CUTOFF_SLACK = 1e-6
 """Far below the gap between two similarities k/n of names (n < 100 letters)."""
 VOWELS = FUZZY_SCALE * 0.85
@@ -155,6 +156,11 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
         return TokenMatch(similarity, "same key", _why_same(query, notice, a.key))
     shared = _best_shared(a, b)
     if shared is not None:
+        if a.via[shared] | b.via[shared] == _FRENCH:
+            # The French table of Russian passports (MVD 310 French), read only in words that
+            # bear a French mark: one name in two published systems, like ICAO and MVD.
+            similarity = SAME_KEY + 0.03 * _surface(query, notice)
+            return TokenMatch(similarity, "same key", _why_same(query, notice, shared))
         similarity = VARIANT + 0.03 * _surface(query, notice)
         return TokenMatch(similarity, "variant", _why_same(query, notice, shared))
     if a.gender_pair(b):

@@ -412,6 +412,8 @@ def _foreign_forms(folded: str) -> list[tuple[str, str]]:
             form = folded
             for old, new in table:
                 form = form.replace(old, new)
+            if rule == "french" and form.endswith("ine"):
+                form = form[:-1]  # the French table writes final -ин as -ine (Chtchoukine)
             found.append((form, rule))
             ascii_form = _ascii_form(form)
             if ascii_form is not None:  # OEZTUERK = Öztürk = OZTURK
