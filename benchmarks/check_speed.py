@@ -84,6 +84,11 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notices", type=int, default=7000)
@@ -147,27 +152,30 @@ def main() -> None:
             writer.writerow(["id", "name", "dob"])
             for number, (name, dob) in enumerate(people(notices, args.names, args.seed + 2)):
                 writer.writerow([f"p{number}", name, dob or ""])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         rows = read_screen_csv(table).rows
         results = list(screen_rows(index, rows))
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
         with_candidates = sum(bool(r["candidates"]) for r in results)
         print(
             f"screen (library, index built, one process): {len(rows)} names in {elapsed:.2f} s"
-            f" = {len(rows) / elapsed:.0f} names/s; {with_candidates} rows with candidates; "
+            f" ({cpu:.2f} s CPU) = {len(rows) / elapsed:.0f} names/s; {with_candidates} rows "
+            "with candidates; "
             f"peak RSS {peak_mib():.0f} MiB"
         )
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         parallel = list(screen_rows(index, rows, workers=args.workers))
         elapsed = time.perf_counter() - started
         assert parallel == results
         print(
             f"screen (library, index built, {args.workers} processes): {len(rows)} names in "
-            f"{elapsed:.2f} s = {len(rows) / elapsed:.0f} names/s"
+            f"{elapsed:.2f} s ({children_cpu() - cpu:.2f} s CPU in the workers) = "
+            f"{len(rows) / elapsed:.0f} names/s"
         )
 
         for attempt in (1, 2):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), children_cpu()
             done = subprocess.run(
                 [sys.executable, "-c", COMMAND, "screen", str(table), "--output", str(home / "o")],
                 capture_output=True,
@@ -182,7 +190,9 @@ def main() -> None:
             ready = next((line for line in lines if "index_ready" in line), "")
             print(
                 f"screen (command #{attempt}, fresh process incl. start-up): {len(rows)} names"
-                f" in {elapsed:.2f} s; {ready.split('index_ready')[-1].strip()}; {lines[-1]}"
+                f" in {elapsed:.2f} s ({children_cpu() - cpu:.2f} s CPU in all); "
+                f"{ready.split('index_ready')[-1].strip()}; {lines[-1]}; "
+                f"load average {os.getloadavg()}"
             )
 
 
