@@ -140,6 +140,32 @@ def test_notices_alike_are_scored_once_each_with_its_own_id() -> None:
     assert found[0].score == found[1].score > found[2].score
 
 
+def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """BALDERMANOTE and BALERMANOTEDA share a Levenshtein neighbourhood key (two letters
+    dropped on each side) but are four edits apart: the scorer aligns nothing, so the
+    notices that only this word and the given name could bring are never scored."""
+    from redwatch.matching import index as index_module
+
+    records = [notice(f"2020/{i}", "BALDERMANOTE", "RUSTEM") for i in range(1, 6)]
+    records.append(notice("2020/9", "BALERMANOTEDA", "RUSTEM"))
+    index = CandidateIndex.from_notices(records)
+    query = Query.build("Rustem Balermanoteda")
+    strong, weak = index._hit_texts(query)
+    assert "BALDERMANOTE" in weak
+    assert "BALDERMANOTE" not in strong
+    scored: list[str] = []
+
+    def counted(query: Query, candidate: Candidate) -> Any:
+        scored.append(candidate.entity_id)
+        return score(query, candidate)
+
+    monkeypatch.setattr(index_module, "score", counted)
+    assert [r.entity_id for r in index.search(query)] == ["2020/9"]
+    assert scored == ["2020/9"]
+
+
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:
     index = CandidateIndex()
     index.update(notice("2020/1", "DZHEMILEV", "MUSTAFA"))
