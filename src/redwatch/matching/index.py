@@ -91,6 +91,7 @@ __all__ = [
     "gender_keys",
     "near_keys",
     "rank",
+    "score_all",
 ]
 
 _MASK_BITS = 16
