@@ -6,12 +6,13 @@ import datetime as dt
 import random
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redwatch.fake import FakeInterpol
 from redwatch.fake.lister import InProcessLister
-from redwatch.interpol.enumeration import Enumerator
+from redwatch.interpol.enumeration import Enumerator, _patterns
 
 TODAY = dt.date(2026, 11, 28)
 SYLLABLES = ["ka", "dy", "rov", "ali", "ev", "ma", "gom", "ed", "za", "hu", "ser", "ik", "ova"]
@@ -103,3 +104,95 @@ def test_unreachable_notice_makes_the_result_partial() -> None:
     result = Enumerator(service, countries=["RU", "SV"], today=TODAY).run()
     assert not result.complete
     assert result.missing == 1
+
+
+CONSONANTS = "bcdfghjklmnprstvyz"
+VOWELS = "aeiou"
+
+
+def dense_corpus(
+    size: int, seed: int, *, ageless: int, nationalities: list[str]
+) -> list[dict[str, Any]]:
+    """One age and one sex for nearly everyone: no disjoint filter narrows the bulk, only
+    overlapping name and forename patterns (and their extensions)."""
+    rnd = random.Random(seed)
+    syllables = [c + v for c in CONSONANTS for v in VOWELS]
+    weights = [1 / (rank + 1) for rank in range(len(syllables))]
+    rnd.shuffle(weights)
+
+    def word(low: int, high: int) -> str:
+        return "".join(rnd.choices(syllables, weights, k=rnd.randint(low, high))).upper()
+
+    notices = []
+    for number in range(size):
+        dob = None if number < ageless else f"{TODAY.year - 34}/01/0{rnd.randint(1, 9)}"
+        notices.append(
+            notice(
+                f"{rnd.randint(2005, 2026)}/{number + 1}",
+                word(2, 4) + rnd.choice(["OV", "EV", "IN", "", "", ""]),
+                word(2, 3),
+                dob,
+                [rnd.choice(nationalities)],
+                "M" if rnd.random() < 0.97 else "F",
+                "RU",
+            )
+        )
+    return notices
+
+
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    size=st.integers(min_value=161, max_value=2500),
+    seed=st.integers(min_value=0, max_value=10_000),
+    ageless=st.integers(min_value=0, max_value=40),
+)
+def test_dense_single_age_is_covered_by_name_patterns(size: int, seed: int, ageless: int) -> None:
+    notices = dense_corpus(size, seed, ageless=ageless, nationalities=["RU"])
+    service = service_of(notices)
+    result = Enumerator(service, countries=["RU"], today=TODAY).run()
+    assert set(result.notices) == {n["entity_id"] for n in notices}
+    assert result.complete
+    # Far fewer requests than notices: the patterns partition rather than probe one by one.
+    assert result.requests < max(20, size // 4)
+
+
+def test_identical_names_are_told_apart_by_nationality() -> None:
+    countries = ["AM", "AZ", "GE", "KZ", "RU", "TJ", "UA", "UZ"]
+    notices = [
+        notice(f"2020/{n}", "IVANOV", "IVAN", "1990/01/01", [countries[n % 8]], "M", "RU")
+        for n in range(1, 601)
+    ]
+    service = service_of(notices)
+    result = Enumerator(service, countries=countries, today=TODAY).run()
+    assert result.complete
+    assert len(result.notices) == 600
+
+
+def test_identical_names_beyond_every_filter_stay_partial() -> None:
+    # 200 notices that no filter of the service tells apart: only the newest 160 are reachable.
+    notices = [
+        notice(f"2020/{n}", "IVANOV", "IVAN", "1990/01/01", ["RU"], "M", "RU")
+        for n in range(1, 201)
+    ]
+    service = service_of(notices)
+    result = Enumerator(service, countries=["RU"], today=TODAY).run()
+    assert not result.complete
+    assert result.missing == 40
+    assert result.root_total == 200
+
+
+def test_notices_without_birth_date_in_a_large_list_are_found() -> None:
+    notices = dense_corpus(1200, 7, ageless=25, nationalities=["RU", "UA", "GE"])
+    service = service_of(notices)
+    result = Enumerator(service, countries=["GE", "RU", "UA"], today=TODAY).run()
+    assert result.complete
+    ageless = {n["entity_id"] for n in notices if n["date_of_birth"] is None}
+    assert len(ageless) == 25
+    assert ageless <= set(result.notices)
+
+
+def test_patterns_grow_by_one_character_on_either_side() -> None:
+    assert _patterns(["ivanov", "petrova"], None) == ["a", "e", "i", "n", "o", "p", "r", "t", "v"]
+    assert _patterns(["ivanov", "petrova", "smith"], "ov") == ["nov", "ova", "rov"]
+    assert _patterns(["ov"], "ov") == []

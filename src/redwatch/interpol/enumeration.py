@@ -1,23 +1,25 @@
 """Complete enumeration of the public list despite the 160-results-per-query cap.
 
-The service answers any query with its ``total`` but at most 160 notices. We cover the whole
-list by adaptive partitioning: a query over the cap is split into narrower queries until every
-leaf fits. Dimensions, in order of preference:
+The service answers any query with its ``total`` but at most 160 notices (the newest). We
+cover the whole list by adaptive partitioning: a query over the cap is split into narrower
+queries until every notice has been seen. Dimensions, in order:
 
 * **age** — disjoint single-year ranges (grouped by an expected age histogram so that most
   ranges fit at once); reaches every notice with a date of birth;
-* **sex** — M/F/U, disjoint; halves nothing but peels off the small F and U groups;
-* **name / forename letters** — case-insensitive substring filters; they overlap, so the
-  children are chosen greedily from what is already known, and they also reach notices without
-  a date of birth or nationality;
-* **nationality** and **warrant country** as the last resort.
+* **sex** — M/F/U, disjoint; peels off the small F and U groups of a dense age;
+* **name and forename patterns** (and nationality) — a *refinement*: the query is covered by
+  narrower ones that overlap: a letter (or, under a pattern, the pattern grown by one
+  character) in the name, in the forename, both at once, or a nationality. They also reach
+  notices without a date of birth or nationality. See :class:`_Refinement`;
+* **nationality** and **warrant country** as disjoint last resorts over the country list.
 
-Every answered query tells us which notices satisfy its filters. Because list items carry name,
-forename, date of birth and nationalities, and every item returned under ``sexId``/
-``arrestWarrantCountryId`` is known to satisfy that filter, we can often count how many notices
-of a query we already hold; when that count reaches the query's ``total`` the query is covered
-without a request. Those counts are only shortcuts: the verdict ``complete`` is the sound check
-that the union of everything seen has exactly the root query's ``total`` notices.
+Every answered query tells us which notices satisfy its filters. Because list items carry
+name, forename, date of birth and nationalities, and every item returned under ``sexId``/
+``arrestWarrantCountryId`` is known to satisfy that filter, we can count how many notices of a
+query we already hold; when that count reaches the query's ``total`` the query is covered
+without a request, and the difference (its *deficit*) says how many are still unseen. Those
+counts are only shortcuts: the verdict ``complete`` is the sound check that the union of
+everything seen has exactly the root query's ``total`` notices.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import datetime as dt
 import itertools
 import string
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from redwatch.interpol.age_prior import DEFAULT_AGE_PRIOR
@@ -35,9 +37,18 @@ from redwatch.interpol.query import CAP, MAX_AGE, ListQuery, age_on
 
 SEXES = ("M", "F", "U")
 LETTERS = tuple(string.ascii_lowercase)
-# Aim below the cap when grouping ages so that an estimate a little off still fits.
+# Aim below the cap so that an estimate a little off still fits.
 RANGE_TARGET = int(CAP * 0.8)
-BIGRAM_SAMPLE = 3000
+# Known notices a refinement reads to learn which patterns occur and how often.
+PATTERN_SAMPLE = 3000
+# Weight (in notices) of that general picture when guessing where the unseen notices are.
+PRIOR_WEIGHT = 2.0
+# Fewer known notices outside verified queries than this: no sample of the unseen ones.
+MIN_OPEN_SAMPLE = 20
+# A query over the cap yields its newest 160 but leaves the rest to further queries.
+PROBE_FACTOR = 0.8
+# Below this expected number of notices found per request a refinement gives up.
+MIN_YIELD = 0.02
 
 
 class BudgetExhausted(Exception):
@@ -106,8 +117,12 @@ class Enumerator:
         self._max_requests = max_requests
         self.known: dict[str, Known] = {}
         self._by_age: dict[int | None, dict[str, Known]] = {}
-        # Set once every notice with an age is known: then only ageless notices can be missing.
-        self._all_aged_known = False
+        # Every notice entry in the order it was learned, for refinements that count as they go.
+        self.learned: list[Known] = []
+        # Answers by query (a query reached twice by different paths is asked once), and the
+        # queries whose refinement found no way forward.
+        self.pages: dict[ListQuery, ListPage] = {}
+        self.exhausted: set[ListQuery] = set()
         self.requests = 0
         self.leaves = 0
         self.incomplete: list[str] = []
@@ -118,6 +133,7 @@ class Enumerator:
             raise BudgetExhausted(self.requests)
         page = self._fetch(query)
         self.requests += 1
+        self.pages[query] = page
         facts = {
             (key, value)
             for key, value in (
@@ -128,20 +144,32 @@ class Enumerator:
         }
         for item in page.items:
             entry = self.known.get(item.entity_id)
-            if entry is not None and entry.summary.date_of_birth != item.date_of_birth:
+            if entry is not None and (
+                entry.summary.date_of_birth != item.date_of_birth
+                or entry.summary.name != item.name
+                or entry.summary.forename != item.forename
+                or entry.summary.nationalities != item.nationalities
+            ):
+                # The notice changed under us: learn it afresh (facts stay true of it).
                 self._by_age[entry.age].pop(item.entity_id, None)
-                entry = None
-            if entry is None:
-                previous = self.known.get(item.entity_id)
+                replaced = Known(item, age_on(item.date_of_birth, self._today), set(entry.facts))
+                self.known[item.entity_id] = replaced
+                self._by_age.setdefault(replaced.age, {})[item.entity_id] = replaced
+                self.learned.append(replaced)
+                entry = replaced
+            elif entry is None:
                 entry = Known(item, age_on(item.date_of_birth, self._today))
                 entry.facts |= self._hints.get(item.entity_id, set())
-                if previous is not None:
-                    entry.facts |= previous.facts
                 self.known[item.entity_id] = entry
                 self._by_age.setdefault(entry.age, {})[item.entity_id] = entry
+                self.learned.append(entry)
+                entry.facts |= facts
             else:
                 entry.summary = item
-            entry.facts |= facts
+            if not facts <= entry.facts:
+                entry.facts |= facts
+                # It may now be known to satisfy queries it was not known to before.
+                self.learned.append(entry)
         return page
 
     def satisfies(self, entry: Known, query: ListQuery) -> bool:
@@ -205,66 +233,60 @@ class Enumerator:
             incomplete_leaves=list(self.incomplete),
         )
 
-    def cover(self, page: ListPage) -> bool:
-        """Make sure every notice of ``page.query`` is known; True when verified."""
+    def cover(self, page: ListPage, *, aged_known: bool = False) -> bool:
+        """Make sure every notice of ``page.query`` is known; True when verified.
+
+        ``aged_known``: every notice of this query that has an age is known already (only
+        notices without a date of birth can be missing).
+        """
         if self.covered(page):
             self.leaves += 1
             return True
-        for strategy, overlapping in self._strategies(page.query):
-            children_covered = True
-            deferred: list[ListPage] = []
-            for child in strategy(page):
-                child_page = self.fetch(child)
-                if self.covered(child_page):
-                    self.leaves += 1
-                elif overlapping:
-                    # Siblings overlap: most of this child's notices may come through them.
-                    deferred.append(child_page)
-                else:
-                    children_covered = self.cover(child_page) and children_covered
-                if self.covered(page):
-                    return True
-            for child_page in sorted(deferred, key=lambda p: p.total):
-                if self.covered(page):
-                    return True
-                if not self.covered(child_page):
-                    children_covered = self.cover(child_page) and children_covered
+        query = page.query
+        # What a disjoint child could not tell apart with every filter, its parent cannot
+        # either: a child left incomplete ends the search here.
+        if not query.single_age and not aged_known:
+            if not self._partition(page, self._split_age(page), aged_known=False):
+                return self._give_up(query)
             if self.covered(page):
                 return True
-            if strategy == self._split_age and page.query == ListQuery() and children_covered:
-                self._all_aged_known = True
-        self.incomplete.append(page.query.key)
+            # Every age range verified: what is still missing has no date of birth.
+            aged_known = not query.has_age
+        if query.sex is None and query.has_age:
+            if not self._partition(page, self._split_sex(page), aged_known=aged_known):
+                return self._give_up(query)
+            if self.covered(page):
+                return True
+        if _Refinement(self, page, closed=(), aged_known=aged_known).run():
+            return True
+        for field_name in ("nationality", "warrant_country"):
+            if getattr(query, field_name) is None:
+                self._partition(page, self._split_values(page, field_name), aged_known=aged_known)
+                if self.covered(page):
+                    return True
+        if query.sex is None and not query.has_age:
+            self._partition(page, self._split_sex(page), aged_known=aged_known)
+            if self.covered(page):
+                return True
+        return self._give_up(query)
+
+    def _give_up(self, query: ListQuery) -> bool:
+        self.incomplete.append(query.key)
         return False
 
-    def _strategies(
-        self, query: ListQuery
-    ) -> list[tuple[Callable[[ListPage], Iterator[ListQuery]], bool]]:
-        if query == ListQuery():
-            return [
-                (self._split_age, False),
-                (self._hunt_ageless, True),
-                (self._split_sex, False),
-                (lambda page: self._split_values(page, "nationality"), False),
-                (lambda page: self._split_values(page, "warrant_country"), False),
-            ]
-        plan: list[tuple[Callable[[ListPage], Iterator[ListQuery]], bool]] = []
-        if not query.single_age and not (self._all_aged_known and not query.has_age):
-            plan.append((self._split_age, False))
-        if query.sex is None and query.has_age:
-            plan.append((self._split_sex, False))
-        if query.name is None:
-            plan.append((lambda page: self._split_letters(page, "name"), True))
-        if query.forename is None:
-            plan.append((lambda page: self._split_letters(page, "forename"), True))
-        if query.nationality is None:
-            plan.append((lambda page: self._split_values(page, "nationality"), False))
-        if query.warrant_country is None:
-            plan.append((lambda page: self._split_values(page, "warrant_country"), False))
-        if query.sex is None and not query.has_age:
-            plan.append((self._split_sex, False))
-        return plan
+    def _partition(
+        self, page: ListPage, children: Iterable[ListQuery], *, aged_known: bool
+    ) -> bool:
+        """Cover ``page`` by disjoint children; True when every child asked was covered
+        (notices in none of them, such as those without a nationality, may still be missing)."""
+        whole = True
+        for child in children:
+            if self.covered(page):
+                return True
+            whole = self.cover(self.fetch(child), aged_known=aged_known) and whole
+        return whole or self.covered(page)
 
-    # -- dimensions ------------------------------------------------------------------
+    # -- disjoint dimensions ---------------------------------------------------------
     def _split_age(self, page: ListPage) -> Iterator[ListQuery]:
         query = page.query
         low = query.age_min if query.age_min is not None else 0
@@ -295,52 +317,6 @@ class Enumerator:
         for sex in SEXES:
             yield page.query.with_(sex=sex)
 
-    def _split_letters(self, page: ListPage, field_name: str) -> Iterator[ListQuery]:
-        """Greedy cover by substring letters, re-ranked after every answer.
-
-        Among letters whose expected count fits the cap, take the one expected to reach most
-        notices; when none fits, take the rarest (its subtree is smallest).
-        """
-        query = page.query
-        tried: set[str] = set()
-        while True:
-            sample = self.known_in(query)
-            letters = [
-                letter for letter in self._letters(sample, field_name) if letter not in tried
-            ]
-            if not letters:
-                return
-            counts = self._letter_counts(sample, field_name, letters)
-            scale = page.total / max(1, len(sample))
-            expected = {letter: count * scale for letter, count in counts.items()}
-            fitting = [letter for letter in letters if expected[letter] <= RANGE_TARGET]
-            if fitting:
-                letter = max(fitting, key=lambda item: (expected[item], item))
-            else:
-                letter = min(letters, key=lambda item: (expected[item], item))
-            tried.add(letter)
-            yield query.with_(**{field_name: letter})
-
-    @staticmethod
-    def _letter_counts(sample: list[Known], field_name: str, letters: list[str]) -> dict[str, int]:
-        counts = dict.fromkeys(letters, 0)
-        for entry in sample:
-            text = (getattr(entry.summary, field_name) or "").casefold()
-            for letter in letters:
-                if letter in text:
-                    counts[letter] += 1
-        return counts
-
-    @staticmethod
-    def _letters(sample: list[Known], field_name: str) -> list[str]:
-        extra = {
-            char
-            for entry in sample
-            for char in (getattr(entry.summary, field_name) or "").casefold()
-            if char.isalpha() and char not in LETTERS
-        }
-        return [*LETTERS, *sorted(extra)]
-
     def _split_values(self, page: ListPage, field_name: str) -> Iterator[ListQuery]:
         """Every country code, the ones most frequent among known notices here first."""
         frequency: Counter[str] = Counter()
@@ -349,107 +325,276 @@ class Enumerator:
         for code in sorted(self._countries, key=lambda code: (-frequency[code], code)):
             yield page.query.with_(**{field_name: code})
 
-    def _hunt_ageless(self, page: ListPage) -> Iterator[ListQuery]:
-        """Find the few notices that no age filter reaches.
 
-        Once every notice with an age is known, the deficit of any query on names alone is
-        exactly its count of ageless notices. One pass over name letters and one over
-        forename letters tells which letters the missing names contain; then the narrowest
-        (name letter, forename letter) pair holding a deficit is asked, until none is left.
-        """
-        if not self._all_aged_known:
-            return
-        query = page.query
-        totals: dict[ListQuery, int] = {}
-        for field_name in ("name", "forename"):
-            for letter in self._letters(list(self.known.values()), field_name):
-                child = query.with_(**{field_name: letter})
-                totals[child] = self.fetch(child).total
-                if self.covered(page):
-                    return
-                yield from ()
+# A refinement's candidate query, relative to the query it refines:
+# ("n", pattern) name, ("f", pattern) forename, ("nf", name, forename) both, ("c", code).
+Key = tuple[str, ...]
 
-        asked: set[ListQuery] = set()
-        plan: dict[ListQuery, tuple[float, int]] = {}
-        planned_for = -1
-        while not self.covered(page):
-            if planned_for != len(self.known):
-                plan = self._hunt_plan(query, totals, page.total)
-                planned_for = len(self.known)
-            options = {q: value for q, value in plan.items() if q not in asked}
-            if not options:
-                return
-            best = max(options, key=lambda q: (options[q][0], -options[q][1], q.key))
-            asked.add(best)
-            yield best
 
-    def _hunt_plan(
-        self, query: ListQuery, totals: Mapping[ListQuery, int], root_total: int
-    ) -> dict[ListQuery, tuple[float, int]]:
-        """Candidate queries → (expected missing notices found, known size).
+def _text(entry: Known, field_name: str) -> str:
+    return (getattr(entry.summary, field_name) or "").casefold()
 
-        Patterns per field are the letters that missing names contain (their deficit) and
-        the likeliest two-letter substrings of those letters; a candidate pairs a name pattern
-        with a forename pattern (or stands alone) and must be small enough to be answered
-        whole. Letters are taken as independent, bigrams weighted by how often they occur in
-        known names that hold both letters.
-        """
-        missing = max(1, root_total - len(self.known))
-        counts = self._letter_sizes()
-        patterns: dict[str, dict[str, float]] = {}
-        for field_name in ("name", "forename"):
-            deficits = {
-                getattr(q, field_name): (totals[q] - counts[(field_name, getattr(q, field_name))])
-                for q in totals
-                if getattr(q, field_name) is not None
-            }
-            letters = {k: min(1.0, v / missing) for k, v in deficits.items() if v > 0}
-            patterns[field_name] = dict(letters)
-            # How often two letters stand together is a property of names, not of this list:
-            # a sample of known names estimates it as well as all of them, at a bounded cost.
-            texts = [
-                (getattr(e.summary, field_name) or "").casefold()
-                for e in itertools.islice(self.known.values(), BIGRAM_SAMPLE)
-            ]
-            bigrams: dict[str, float] = {}
-            for x in letters:
-                for y in letters:
-                    both = [t for t in texts if x in t and y in t]
-                    if both:
-                        together = sum(1 for t in both if x + y in t) / len(both)
-                        bigrams[x + y] = letters[x] * letters[y] * together
-            best = sorted(bigrams.items(), key=lambda item: -item[1])[:30]
-            patterns[field_name].update(best)
-        sizes: Counter[tuple[str | None, str | None]] = Counter()
-        name_patterns = list(patterns["name"])
-        forename_patterns = list(patterns["forename"])
-        for entry in self.known.values():
-            name = (entry.summary.name or "").casefold()
-            forename = (entry.summary.forename or "").casefold()
-            in_name: list[str | None] = [None, *(p for p in name_patterns if p in name)]
-            in_forename: list[str | None] = [None, *(p for p in forename_patterns if p in forename)]
-            for n in in_name:
-                for f in in_forename:
-                    sizes[(n, f)] += 1
-        plan: dict[ListQuery, tuple[float, int]] = {}
-        for n in [None, *name_patterns]:
-            for f in [None, *forename_patterns]:
-                if n is None and f is None:
-                    continue
-                size = sizes[(n, f)]
-                if size >= CAP:
-                    continue
-                chance = (patterns["name"][n] if n else 1.0) * (
-                    patterns["forename"][f] if f else 1.0
+
+def _patterns(texts: Iterable[str], current: str | None) -> list[str]:
+    """Patterns one step narrower than ``current``: a letter when there is none, else
+    ``current`` grown by one character on either side, as found in ``texts``."""
+    found: set[str] = set()
+    for text in texts:
+        if current is None:
+            found.update(char for char in text if char.isalpha())
+            continue
+        pattern = current.casefold()
+        start = text.find(pattern)
+        while start >= 0:
+            if start > 0:
+                found.add(text[start - 1 : start + len(pattern)])
+            if start + len(pattern) < len(text):
+                found.add(text[start : start + len(pattern) + 1])
+            start = text.find(pattern, start + 1)
+    return sorted(found)
+
+
+class _Refinement:
+    """Covers one query over the cap by narrower queries that may overlap.
+
+    Candidates are the query with one more name pattern, one more forename pattern, both, or a
+    nationality: all countable from list items, so for each we know exactly how many of its
+    notices we hold. Where the unseen notices are is estimated from the known notices not yet
+    inside a verified query (they are like the unseen ones: neither sits in a closed region),
+    smoothed by the pattern frequencies of all known notices here. Each step asks the
+    candidate expected to reveal most unseen notices per request:
+
+    * a candidate expected to fit under the cap is answered whole and closes its region;
+    * a candidate expected over the cap is asked for its total (and newest 160), at a discount;
+    * an answered candidate still over the cap with a deficit is refined in turn, worth its
+      deficit density.
+
+    Exact deficits steer the search when few notices are missing; sample estimates when many.
+    """
+
+    def __init__(
+        self,
+        enumerator: Enumerator,
+        page: ListPage,
+        *,
+        closed: Sequence[ListQuery],
+        aged_known: bool,
+        shares: Mapping[Key, float] | None = None,
+    ) -> None:
+        self.enumerator = enumerator
+        # What the refinement above learnt: the share of its unseen notices that each of our
+        # single-pattern candidates holds (from its exact deficits).
+        self.shares = dict(shares or {})
+        self.page = page
+        self.query = page.query
+        self.closed = list(closed)
+        self.aged_known = aged_known
+        sample = list(itertools.islice(enumerator.known_in(page.query), PATTERN_SAMPLE))
+        query = self.query
+        self.name_patterns = _patterns((_text(e, "name") for e in sample), query.name)
+        self.forename_patterns = _patterns((_text(e, "forename") for e in sample), query.forename)
+        self.nationalities = (
+            sorted({code for e in sample for code in e.summary.nationalities or []})
+            if query.nationality is None
+            else []
+        )
+        self.prior: Counter[Key] = Counter()
+        for entry in sample:
+            self.prior.update(self.keys(entry))
+        self.prior_size = max(1, len(sample))
+        # The answer to ``query`` is its first 160 notices in the service's order; a narrower
+        # query lists its own share of them first, so only the rest of its 160 can be new.
+        self.leading: Counter[Key] = Counter()
+        for item in page.items:
+            leader = enumerator.known.get(item.entity_id)
+            if leader is not None:
+                self.leading.update(self.keys(leader))
+        self.candidates: list[Key] = [
+            *(("n", n) for n in self.name_patterns),
+            *(("f", f) for f in self.forename_patterns),
+            *(("nf", n, f) for n in self.name_patterns for f in self.forename_patterns),
+            *(("c", code) for code in self.nationalities),
+        ]
+        self.counted: dict[str, list[Key]] = {}
+        self.held: Counter[Key] = Counter()
+        self.open: set[str] = set()
+        self.open_counts: Counter[Key] = Counter()
+        self.asked: dict[Key, ListPage] = {}
+        self.given_up: set[Key] = set()
+        self.cursor = 0
+
+    def keys(self, entry: Known) -> list[Key]:
+        name, forename = _text(entry, "name"), _text(entry, "forename")
+        in_name = [n for n in self.name_patterns if n in name]
+        in_forename = [f for f in self.forename_patterns if f in forename]
+        keys: list[Key] = [("n", n) for n in in_name]
+        keys += [("f", f) for f in in_forename]
+        keys += [("nf", n, f) for n in in_name for f in in_forename]
+        if self.nationalities:
+            keys += [("c", code) for code in entry.summary.nationalities or []]
+        return keys
+
+    def child(self, key: Key) -> ListQuery:
+        if key[0] == "n":
+            return self.query.with_(name=key[1])
+        if key[0] == "f":
+            return self.query.with_(forename=key[1])
+        if key[0] == "nf":
+            return self.query.with_(name=key[1], forename=key[2])
+        return self.query.with_(nationality=key[1])
+
+    def in_closed(self, entry: Known) -> bool:
+        if self.aged_known and entry.age is not None:
+            return True
+        return any(self.enumerator.satisfies(entry, query) for query in self.closed)
+
+    def count_new(self) -> None:
+        """Count the notices learned since the last call."""
+        learned = self.enumerator.learned
+        for seen in learned[self.cursor :]:
+            entity_id = seen.summary.entity_id
+            entry = self.enumerator.known[entity_id]
+            if entity_id in self.counted:
+                old_keys = self.counted.pop(entity_id)
+                self.held.subtract(old_keys)
+                if entity_id in self.open:
+                    self.open.discard(entity_id)
+                    self.open_counts.subtract(old_keys)
+            if not self.enumerator.satisfies(entry, self.query):
+                continue
+            keys = self.keys(entry)
+            self.counted[entity_id] = keys
+            self.held.update(keys)
+            if not self.in_closed(entry):
+                self.open.add(entity_id)
+                self.open_counts.update(keys)
+        self.cursor = len(learned)
+
+    def close(self, query: ListQuery) -> None:
+        """Every notice of ``query`` is known: take them out of the open sample."""
+        self.closed.append(query)
+        known = self.enumerator.known
+        for entity_id in [i for i in self.open if self.enumerator.satisfies(known[i], query)]:
+            self.open.discard(entity_id)
+            self.open_counts.subtract(self.counted[entity_id])
+
+    def run(self) -> bool:
+        while True:
+            self.count_new()
+            if len(self.counted) >= self.page.total:
+                return True
+            choice = self.choose()
+            if choice is None:
+                return False
+            key, answered = choice
+            if answered is None:
+                child = self.child(key)
+                answered = self.enumerator.pages.get(child) or self.enumerator.fetch(child)
+                self.asked[key] = answered
+                self.count_new()
+                if answered.complete or self.held[key] >= answered.total:
+                    self.enumerator.leaves += 1
+                    self.close(answered.query)
+            elif answered.query in self.enumerator.exhausted:
+                self.given_up.add(key)
+            else:
+                # Refined once, whatever the outcome: never chosen again.
+                self.given_up.add(key)
+                narrower = _Refinement(
+                    self.enumerator,
+                    answered,
+                    closed=self.closed,
+                    aged_known=self.aged_known,
+                    shares=self.passed_down(key),
                 )
-                plan[query.with_(name=n, forename=f)] = (missing * chance, size)
-        return plan
+                if narrower.run():
+                    self.close(answered.query)
+                else:
+                    self.enumerator.exhausted.add(answered.query)
 
-    def _letter_sizes(self) -> Counter[tuple[str, str]]:
-        """Known notices per (field, letter), counted in one pass."""
-        sizes: Counter[tuple[str, str]] = Counter()
-        for entry in self.known.values():
-            for field_name in ("name", "forename"):
-                text = (getattr(entry.summary, field_name) or "").casefold()
-                sizes.update((field_name, letter) for letter in set(text))
-        return sizes
+    def choose(self) -> tuple[Key, ListPage | None] | None:
+        """The candidate (with its answer if it was asked) expected to find most per request."""
+        missing = self.page.total - len(self.counted)
+        open_size = len(self.open)
+        if self.aged_known and open_size < MIN_OPEN_SAMPLE:
+            # Only notices without a date of birth are missing, and we hold almost none of
+            # them: learn first which letters they hold (the deficit of every single-pattern
+            # query), as long as that is cheap beside their number.
+            singles = [
+                key
+                for key in self.candidates
+                if key[0] in ("n", "f") and key not in self.asked and self.prior[key] > 0
+            ]
+            if singles and len(singles) <= 4 * missing:
+                return max(singles, key=lambda key: (self.prior[key], key)), None
+        deficit: dict[Key, int] = {
+            key: answered.total - self.held[key] for key, answered in self.asked.items()
+        }
+        best: tuple[Key, ListPage | None] | None = None
+        best_yield = MIN_YIELD
+        for key in self.candidates:
+            answered = self.asked.get(key)
+            if answered is not None:
+                if (
+                    key in self.given_up
+                    or deficit[key] <= 0
+                    or answered.complete
+                    # Holding every notice of the query refined, it cannot tell more apart.
+                    or answered.total >= self.page.total
+                ):
+                    continue
+                expected = RANGE_TARGET * deficit[key] / answered.total
+            else:
+                unseen = self.unseen(key, missing, open_size, deficit)
+                size = self.held[key] + unseen
+                expected = unseen if size <= RANGE_TARGET else PROBE_FACTOR * unseen * CAP / size
+            if expected > best_yield:
+                best, best_yield = (key, answered), expected
+        return best
+
+    def passed_down(self, key: Key) -> dict[Key, float]:
+        """Shares of the unseen notices, by the other fields' single patterns, for refining
+        ``key`` (taken as independent of ``key``'s own pattern)."""
+        if key[0] == "nf":
+            return {}
+        missing = self.page.total - len(self.counted)
+        passed: dict[Key, float] = {}
+        for other in self.candidates:
+            if len(other) == 2 and other[0] != key[0]:
+                known_share = self.share(other, missing)
+                if known_share is not None:
+                    passed[other] = known_share
+        return passed
+
+    def share(self, key: Key, missing: int) -> float | None:
+        """Exact share of the unseen notices in a single-pattern candidate, when known."""
+        answered = self.asked.get(key)
+        if answered is not None:
+            return max(0, answered.total - self.held[key]) / max(1, missing)
+        return self.shares.get(key)
+
+    def unseen(self, key: Key, missing: int, open_size: int, deficit: Mapping[Key, int]) -> float:
+        """Expected number of unseen notices of ``key``'s query.
+
+        From exact deficits when they are known (of the candidate's name and forename parts,
+        taken as independent); otherwise from the open sample, smoothed by the prior.
+        """
+        if key[0] == "nf":
+            name_key, forename_key = ("n", key[1]), ("f", key[2])
+            in_name, in_forename = self.share(name_key, missing), self.share(forename_key, missing)
+            if in_name is not None or in_forename is not None:
+                # Few known notices per pair: independence is a sturdier guess than their counts.
+                if in_name is None:
+                    in_name = self.prior[name_key] / self.prior_size
+                if in_forename is None:
+                    in_forename = self.prior[forename_key] / self.prior_size
+                estimate = in_name * in_forename
+                return min(float(missing), missing * estimate)
+        else:
+            known_share = self.share(key, missing)
+            if known_share is not None:
+                return min(float(missing), missing * known_share)
+        share = (self.open_counts[key] + PRIOR_WEIGHT * self.prior[key] / self.prior_size) / (
+            open_size + PRIOR_WEIGHT
+        )
+        return min(missing * share, float(missing))
