@@ -396,6 +396,7 @@ def respelled_queries(
         yield Query.build(text, dob=dob, nationality=nationality)
 
 
+@pytest.mark.slow  # scores 80 names against each of 2,000 notices
 def test_recall_against_exhaustive_scoring() -> None:
     """The index finds ≥ 99.5 % of what scoring every notice finds at ``possible`` or better.
 
