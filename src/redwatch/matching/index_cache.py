@@ -105,7 +105,7 @@ def _read(path: Path, db_url: str) -> tuple[CandidateIndex, tuple[Any, ...]] | N
     try:
         with path.open("rb") as stream:
             stored = pickle.load(stream)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except Exception as exc:  # a damaged or foreign file is only a missed shortcut
         log.warning("index_cache_unreadable", error=type(exc).__name__)
