@@ -1,4 +1,7 @@
-"""The command line: one-line errors, no tracebacks, JSON contracts."""
+"""The command line: one-line errors, no tracebacks, JSON contracts.
+
+Commands that touch the store run on SQLite and on PostgreSQL (the ``db_url`` fixture).
+"""
 
 from __future__ import annotations
 
@@ -14,10 +17,12 @@ from redwatch.fake import FakeInterpol, create_app, generate_corpus, serve
 
 
 def redwatch(
-    home: Path, *args: str, env: dict[str, str] | None = None
+    home: Path, *args: str, env: dict[str, str] | None = None, db_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "REDWATCH_HOME": str(home), **(env or {})}
     environment.pop("REDWATCH_DB_URL", None)
+    if db_url is not None:
+        environment["REDWATCH_DB_URL"] = db_url
     return subprocess.run(
         [sys.executable, "-c", "from redwatch.cli import main; main()", *args],
         capture_output=True,
@@ -37,8 +42,10 @@ def redwatch(
         (("notices", "list", "--status", "gone"), "--status"),
     ],
 )
-def test_bad_input_is_one_line_error(tmp_path: Path, args: tuple[str, ...], needle: str) -> None:
-    result = redwatch(tmp_path, *args)
+def test_bad_input_is_one_line_error(
+    tmp_path: Path, db_url: str, args: tuple[str, ...], needle: str
+) -> None:
+    result = redwatch(tmp_path, *args, db_url=db_url)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert needle in result.stderr
@@ -52,11 +59,11 @@ def test_bad_setting_is_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_sync_contract_with_only_the_url_set(tmp_path: Path) -> None:
+def test_sync_contract_with_only_the_url_set(tmp_path: Path, db_url: str) -> None:
     service = FakeInterpol(generate_corpus(size=300, seed=2))
     with serve(create_app(service)) as base_url:
         env = {"REDWATCH_INTERPOL_URL": base_url, "REDWATCH_INTERPOL_RATE": "0"}
-        result = redwatch(tmp_path, "sync", "--json", env=env)
+        result = redwatch(tmp_path, "sync", "--json", env=env, db_url=db_url)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     for key in (
@@ -72,7 +79,7 @@ def test_sync_contract_with_only_the_url_set(tmp_path: Path) -> None:
     assert summary["complete"] is True
     assert summary["notices"] == 300
 
-    listed = redwatch(tmp_path, "notices", "list", "--json")
+    listed = redwatch(tmp_path, "notices", "list", "--json", db_url=db_url)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(rows) == 300
     assert {"entity_id", "name", "forename", "date_of_birth", "nationalities", "status"} <= set(
@@ -80,11 +87,13 @@ def test_sync_contract_with_only_the_url_set(tmp_path: Path) -> None:
     )
     assert {row["status"] for row in rows} == {"active"}
 
-    shown = redwatch(tmp_path, "notices", "show", rows[0]["entity_id"].replace("/", "-"), "--json")
+    shown = redwatch(
+        tmp_path, "notices", "show", rows[0]["entity_id"].replace("/", "-"), "--json", db_url=db_url
+    )
     document = json.loads(shown.stdout)
     assert document["entity_id"] == rows[0]["entity_id"]
     assert "arrest_warrants" in document
     assert document["history"][0]["kind"] == "new"
 
-    stats = json.loads(redwatch(tmp_path, "stats", "--json").stdout)
+    stats = json.loads(redwatch(tmp_path, "stats", "--json", db_url=db_url).stdout)
     assert stats["active"] == 300
