@@ -1,7 +1,8 @@
 """HTTP client for the notices service: browser-like, polite, patient, and honest when refused.
 
 Only public list/detail/image endpoints are ever called. No watched name is ever sent: the
-enumeration sends single letters, ages and country codes only.
+enumeration sends ages, country codes, sex and short name fragments taken from the public
+list's own answers.
 """
 
 from __future__ import annotations
