@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,18 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     monkeypatch.setattr(index_module, "score", counted)
     assert [r.entity_id for r in index.search(query)] == ["2020/9"]
     assert scored == ["2020/9"]
+
+
+def test_searches_in_several_threads_agree_with_one_thread() -> None:
+    records = with_dzhemilev(corpus(400, 13))
+    index = CandidateIndex.from_notices(records)
+    queries = [Query.build(title_name(r)) for r in records[:60]]
+    queries += [Query.build("Mustafa Cemilev", dob="13.11.1943", nationality="UA", sex="M")]
+    alone = [index.search(q, limit=None) for q in queries]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda q: index.search(q, limit=None), queries * 3))
+    assert together == alone * 3
+    assert any(alone)
 
 
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:

@@ -42,6 +42,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import threading
+import weakref
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -246,6 +248,28 @@ _REFINE_FROM = 2.0
 """Weigh the weak words only when the coarse bound passes this many candidates per weak word
 to weigh: each costs about one scoring's worth of ``compare_tokens``."""
 assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
+
+
+_scratches = threading.local()
+
+
+def _scratch(
+    index: CandidateIndex, size: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """Work arrays of one slot each, per thread (searches may run in several threads)
+    and per index; left all zero by whoever used them."""
+    held: (
+        weakref.WeakKeyDictionary[
+            CandidateIndex, tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]
+        ]
+        | None
+    ) = getattr(_scratches, "held", None)
+    if held is None:
+        held = _scratches.held = weakref.WeakKeyDictionary()
+    found = held.get(index)
+    if found is None or len(found[0]) < size:
+        found = held[index] = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int64))
+    return found
 
 
 def _level(similarity: float) -> int:
@@ -475,14 +499,12 @@ class CandidateIndex:
         self._nationalities: array[int] = array("h")
         self._nationality_codes: dict[str, int] = {}
         self._views: _Columns | None = None
-        self._scratch: npt.NDArray[np.int32] | None = None
-        self._seen: npt.NDArray[np.int64] | None = None
         self.cursor = 0
         """Id of the last store event reflected (set by ``from_repository``/``apply_events``)."""
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_views"] = state["_scratch"] = state["_seen"] = None
+        state["_views"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -731,12 +753,7 @@ class CandidateIndex:
             by_level.setdefault(0, []).append(keyless)
         if not by_level:
             return np.empty(0, dtype=np.int64), [], 0.0
-        size = len(self._entries)
-        if self._scratch is None or len(self._scratch) < size:
-            self._scratch = np.zeros(size, dtype=np.int32)
-            self._seen = np.zeros(size, dtype=np.int64)
-        scratch, seen = self._scratch, self._seen
-        assert seen is not None
+        scratch, seen = _scratch(self, len(self._entries))
         present = sorted(by_level)
         packed = [np.concatenate(by_level[level]) for level in present]
         every = np.concatenate(packed) >> _MASK_BITS
@@ -745,11 +762,13 @@ class CandidateIndex:
         seen[every] = order
         slots = every[seen[every] == order]
         masks: list[tuple[float, npt.NDArray[np.int32]]] = []
-        for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
-            np.bitwise_or.at(scratch, rows >> _MASK_BITS, (rows & _MASK).astype(np.int32))
-            below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
-            masks.append((_LEVELS[level] - below, scratch[slots]))  # cumulative: level or better
-        scratch[slots] = 0
+        try:
+            for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
+                np.bitwise_or.at(scratch, rows >> _MASK_BITS, (rows & _MASK).astype(np.int32))
+                below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
+                masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
+        finally:
+            scratch[slots] = 0
         return slots, masks, _LEVELS[present[0]]
 
     def _bounded(self, query: Query) -> list[int]:
