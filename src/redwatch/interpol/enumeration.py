@@ -402,13 +402,6 @@ class _Refinement:
         for entry in sample:
             self.prior.update(self.keys(entry))
         self.prior_size = max(1, len(sample))
-        # The answer to ``query`` is its first 160 notices in the service's order; a narrower
-        # query lists its own share of them first, so only the rest of its 160 can be new.
-        self.leading: Counter[Key] = Counter()
-        for item in page.items:
-            leader = enumerator.known.get(item.entity_id)
-            if leader is not None:
-                self.leading.update(self.keys(leader))
         self.candidates: list[Key] = [
             *(("n", n) for n in self.name_patterns),
             *(("f", f) for f in self.forename_patterns),
