@@ -10,7 +10,8 @@ active notices must agree; otherwise it is rebuilt.
 
 Only notices are in the file (public data, as in the store). Query names are never
 written anywhere. The file is written whole or not at all (a temporary file, then a
-rename), readable by its owner only.
+rename), readable by its owner only. It is a pickle, so it is trusted as the SQLite store
+beside it is: whoever can write the data folder can already change what redwatch reads.
 """
 
 from __future__ import annotations
