@@ -179,6 +179,18 @@ def test_searches_in_several_threads_agree_with_one_thread() -> None:
     assert any(alone)
 
 
+@pytest.mark.parametrize("text", ["Le Van", "Lee Van", "Le Vam", "Van"])
+@pytest.mark.parametrize("dob", [None, "02.03.1975"])
+def test_a_name_of_particles_alone_is_found_whenever_the_scorer_reports_it(
+    text: str, dob: str | None
+) -> None:
+    record = notice("2020/1", "LE VAN", "-", date_of_birth="1980/01/01")
+    query = Query.build(text, dob=dob)
+    expected = score(query, Candidate.from_notice(record))
+    found = CandidateIndex.from_notices([record]).search(query)
+    assert found == ([expected] if expected is not None and expected.decision else [])
+
+
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:
     index = CandidateIndex()
     index.update(notice("2020/1", "DZHEMILEV", "MUSTAFA"))

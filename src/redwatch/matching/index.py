@@ -828,6 +828,7 @@ class CandidateIndex:
             if step == 0:
                 full = whole
         covered[full] = top  # every word aligns at the best level (no rounding)
+        covered[weighted == 0] = 1.0  # a name of weightless words counts as covered, as in score
         if needs.constant:
             need = needs.table[_UNKNOWN, 0, 0]
             if need > 1.0:
