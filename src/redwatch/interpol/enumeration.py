@@ -49,6 +49,8 @@ MIN_OPEN_SAMPLE = 20
 PROBE_FACTOR = 0.8
 # Below this expected number of notices found per request a refinement gives up.
 MIN_YIELD = 0.02
+# Weight (in notices) of the estimates before any answer has confirmed or belied them.
+CALIBRATION_WEIGHT = 20.0
 
 
 class BudgetExhausted(Exception):
@@ -119,9 +121,10 @@ class Enumerator:
         self._by_age: dict[int | None, dict[str, Known]] = {}
         # Every notice entry in the order it was learned, for refinements that count as they go.
         self.learned: list[Known] = []
-        # Answers by query (a query reached twice by different paths is asked once), and the
-        # queries whose refinement found no way forward.
-        self.pages: dict[ListQuery, ListPage] = {}
+        # Totals by query (a query reached twice by different paths is asked once; its
+        # notices are in ``known`` already, so the items are not kept), and the queries
+        # whose refinement found no way forward.
+        self.totals: dict[ListQuery, int] = {}
         self.exhausted: set[ListQuery] = set()
         self.requests = 0
         self.leaves = 0
@@ -133,7 +136,7 @@ class Enumerator:
             raise BudgetExhausted(self.requests)
         page = self._fetch(query)
         self.requests += 1
-        self.pages[query] = page
+        self.totals[query] = page.total
         facts = {
             (key, value)
             for key, value in (
@@ -414,6 +417,9 @@ class _Refinement:
         self.open_counts: Counter[Key] = Counter()
         self.asked: dict[Key, ListPage] = {}
         self.given_up: set[Key] = set()
+        # Notices our estimates promised and the answers gave, to correct the estimates.
+        self.promised = 0.0
+        self.found = 0.0
         self.cursor = 0
 
     def keys(self, entry: Known) -> list[Key]:
@@ -479,12 +485,21 @@ class _Refinement:
             choice = self.choose()
             if choice is None:
                 return False
-            key, answered = choice
+            key, answered, expected = choice
             if answered is None:
                 child = self.child(key)
-                answered = self.enumerator.pages.get(child) or self.enumerator.fetch(child)
-                self.asked[key] = answered
+                before = len(self.counted)
+                total = self.enumerator.totals.get(child)
+                answered = (
+                    self.enumerator.fetch(child)
+                    if total is None
+                    else ListPage(query=child, total=total, items=())
+                )
+                # Kept without its items (they are in ``known``): thousands are asked.
+                self.asked[key] = ListPage(query=child, total=answered.total, items=())
                 self.count_new()
+                self.promised += expected
+                self.found += len(self.counted) - before
                 if answered.complete or self.held[key] >= answered.total:
                     self.enumerator.leaves += 1
                     self.close(answered.query)
@@ -505,7 +520,7 @@ class _Refinement:
                 else:
                     self.enumerator.exhausted.add(answered.query)
 
-    def choose(self) -> tuple[Key, ListPage | None] | None:
+    def choose(self) -> tuple[Key, ListPage | None, float] | None:
         """The candidate (with its answer if it was asked) expected to find most per request."""
         missing = self.page.total - len(self.counted)
         open_size = len(self.open)
@@ -519,12 +534,13 @@ class _Refinement:
                 if key[0] in ("n", "f") and key not in self.asked and self.prior[key] > 0
             ]
             if singles and len(singles) <= 4 * missing:
-                return max(singles, key=lambda key: (self.prior[key], key)), None
+                return max(singles, key=lambda key: (self.prior[key], key)), None, 0.0
         deficit: dict[Key, int] = {
             key: answered.total - self.held[key] for key, answered in self.asked.items()
         }
-        best: tuple[Key, ListPage | None] | None = None
+        best: tuple[Key, ListPage | None, float] | None = None
         best_yield = MIN_YIELD
+        calibration = (self.found + CALIBRATION_WEIGHT) / (self.promised + CALIBRATION_WEIGHT)
         for key in self.candidates:
             answered = self.asked.get(key)
             if answered is not None:
@@ -541,8 +557,9 @@ class _Refinement:
                 unseen = self.unseen(key, missing, open_size, deficit)
                 size = self.held[key] + unseen
                 expected = unseen if size <= RANGE_TARGET else PROBE_FACTOR * unseen * CAP / size
+                expected *= calibration
             if expected > best_yield:
-                best, best_yield = (key, answered), expected
+                best, best_yield = (key, answered, expected / calibration), expected
         return best
 
     def passed_down(self, key: Key) -> dict[Key, float]:
