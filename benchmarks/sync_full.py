@@ -1,6 +1,8 @@
 """Full sync of the fake corpus over loopback, unthrottled: requests, wall time, peak memory.
 
-python benchmarks/sync_full.py --size 7000 [--resync-changed 0.01]
+python benchmarks/sync_full.py --size 7000 [--resync-changed 0.01] [--no-resync]
+
+Peak memory is printed after each phase (the whole process: fake service, corpus, client, store).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=7000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--resync-changed", type=float, default=0.01)
+    parser.add_argument("--no-resync", action="store_true", help="stop after the full sync")
     args = parser.parse_args()
     service = FakeInterpol(generate_corpus(size=args.size, seed=args.seed))
     with tempfile.TemporaryDirectory() as home, serve(create_app(service)) as base_url:
@@ -48,6 +51,9 @@ def main() -> None:
             f"list_requests={first.list_requests} detail_requests={first.detail_requests} "
             f"wall={elapsed:.1f}s"
         )
+        print(f"peak memory so far: {peak_mib():.0f} MiB")
+        if args.no_resync:
+            return
         rnd = random.Random(args.seed)
         ids = sorted(service.entity_ids())
         for entity_id in rnd.sample(ids, int(len(ids) * args.resync_changed)):
@@ -64,8 +70,11 @@ def main() -> None:
             f"changed={second.changed} list_requests={second.list_requests} "
             f"detail_requests={second.detail_requests} wall={elapsed:.1f}s"
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:.0f} MiB")
+    print(f"peak memory: {peak_mib():.0f} MiB")
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
