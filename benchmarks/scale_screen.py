@@ -1,8 +1,7 @@
 """Screening at scale: N names against M synthetic records (default 100,000 × 1,000,000).
 
 python benchmarks/scale_screen.py [--records 1000000] [--names 100000] [--workers 2]
-    [--build-workers 1] [--recall-queries 300] [--recall-records 20000]
-    [--cdist-queries 400] [--seed 0]
+    [--recall-queries 300] [--recall-records 20000] [--cdist-queries 400] [--seed 0]
 
 **Records.** The fake service's generator (``redwatch.fake.corpus``) decides each record's
 issuer, nationality, sex, date of birth and romanisation system as for the 7,000-notice
@@ -183,7 +182,6 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--names", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--build-workers", type=int, default=1)
     parser.add_argument("--recall-queries", type=int, default=300)
     parser.add_argument("--recall-records", type=int, default=20_000)
     parser.add_argument("--cdist-queries", type=int, default=400)
@@ -210,13 +208,12 @@ def main() -> None:
     gc.collect()
     gc.freeze()  # the records stay: keep the collector off them
     started, cpu = time.perf_counter(), time.process_time()
-    index = CandidateIndex.from_notices(records, workers=args.build_workers)
+    index = CandidateIndex.from_notices(records)
     build = time.perf_counter() - started
     own, _ = rss()
     print(
         f"index: {len(index)} records, {index.key_count} keys, built in {build:.1f} s "
-        f"({args.build_workers} process(es), {time.process_time() - cpu:.1f} s CPU in this one);"
-        f" peak RSS {own:.0f} MiB"
+        f"(one process, {time.process_time() - cpu:.1f} s CPU); peak RSS {own:.0f} MiB"
     )
     gc.freeze()
 

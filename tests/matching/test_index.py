@@ -191,33 +191,6 @@ def test_a_name_of_particles_alone_is_found_whenever_the_scorer_reports_it(
     assert found == ([expected] if expected is not None and expected.decision else [])
 
 
-def test_an_index_built_in_processes_equals_one_built_in_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from redwatch.matching import index as index_module
-
-    monkeypatch.setattr(index_module, "_PARALLEL_BUILD_FROM", 10)
-    records = [dict(r) for r in with_dzhemilev(corpus(300, 17))]
-    records[5] = {**records[5], "nationalities": ["RU", "GE", "UA"]}
-    records.append({**records[3], "name": "CHUBAROV", "forename": "REFAT"})  # a later version
-    records.append({**records[4], "status": "removed"})
-    alone = CandidateIndex.from_notices(records)
-    together = CandidateIndex.from_notices(records, workers=3)
-    assert together.notices() == alone.notices()
-    assert len(together) == len(alone) == 300
-    assert together.key_count == alone.key_count
-    queries = [Query.build(title_name(r), nationality="GE") for r in records[:40]]
-    queries += [
-        Query.build("Mustafa Cemilev", dob="13.11.1943", sex="M"),
-        Query.build("Refat Chubarov", nationality="RU"),
-    ]
-    for query in queries:
-        assert together.candidates(query) == alone.candidates(query)
-        assert together.search(query, limit=None) == alone.search(query, limit=None)
-    together.remove(records[0]["entity_id"])  # and it stays an ordinary index
-    assert records[0]["entity_id"] not in together
-
-
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:
     index = CandidateIndex()
     index.update(notice("2020/1", "DZHEMILEV", "MUSTAFA"))

@@ -42,7 +42,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import multiprocessing
 import threading
 import weakref
 from array import array
@@ -513,23 +512,8 @@ class CandidateIndex:
 
     # -- building ----------------------------------------------------------------------
     @classmethod
-    def from_notices(
-        cls, notices: Iterable[Mapping[Any, Any]], *, workers: int = 1
-    ) -> CandidateIndex:
-        """From notice records (stored rows, detail objects or list items).
-
-        With ``workers`` > 1 (where processes can be forked) a large list is split between
-        that many processes, each building the index of its part, and the parts are joined.
-        """
-        if workers > 1 and _can_fork():
-            latest: dict[str, Mapping[Any, Any]] = {}
-            for notice in notices:  # what building one by one would leave: each id's last
-                latest.pop(str(notice["entity_id"]), None)
-                latest[str(notice["entity_id"])] = notice
-            records = [n for n in latest.values() if n.get("status") != "removed"]
-            if len(records) >= _PARALLEL_BUILD_FROM:
-                return cls._built_in_processes(records, workers)
-            notices = records
+    def from_notices(cls, notices: Iterable[Mapping[Any, Any]]) -> CandidateIndex:
+        """From notice records (stored rows, detail objects or list items)."""
         index = cls()
         with _collector_paused():
             for notice in notices:
@@ -537,77 +521,14 @@ class CandidateIndex:
         return index
 
     @classmethod
-    def _built_in_processes(cls, records: list[Mapping[Any, Any]], workers: int) -> CandidateIndex:
-        global _building
-        step = -(-len(records) // workers)
-        parts = [(start, min(start + step, len(records))) for start in range(0, len(records), step)]
-        _building = records  # the forked workers inherit the records instead of a copy
-        try:
-            with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-                built = pool.map(_build_part, parts)
-        finally:
-            _building = None
-        index = built[0]
-        with _collector_paused():
-            for other in built[1:]:
-                index._join(other)
-        return index
-
-    def _join(self, other: CandidateIndex) -> None:
-        """Take in the notices of an index of other notices (built apart, nothing freed)."""
-        assert not self._free
-        assert not other._free
-        self._views = None
-        offset = len(self._entries)
-        self._entries.extend(other._entries)
-        for entity_id, slot in other._slots.items():
-            self._slots[entity_id] = slot + offset
-        self._keyless.update(slot + offset for slot in other._keyless)
-        self._shares.extend(other._shares)
-        self._bits.extend(other._bits)
-        self._year.extend(other._year)
-        self._month.extend(other._month)
-        self._day.extend(other._day)
-        self._sex.extend(other._sex)
-        codes = {code: country for country, code in other._nationality_codes.items()}
-        codes[0], codes[_ANY_NATIONALITY] = "", ""
-        self._nationalities.extend(
-            array(
-                "h",
-                (
-                    code if code in (0, _ANY_NATIONALITY) else self._nationality_code(codes[code])
-                    for code in other._nationalities
-                ),
-            )
-        )
-        shift = offset << _MASK_BITS
-        for text, row in other._postings.items():
-            moved = array("q", (np.frombuffer(row, np.int64) + shift).tobytes())
-            held = self._postings.get(text)
-            if held is None:
-                self._postings[text] = moved
-            else:
-                held.extend(moved)
-        by_key = self._texts_by_key
-        for key, texts in other._texts_by_key.items():
-            mine = by_key.get(key)
-            theirs = {texts} if isinstance(texts, str) else texts
-            if mine is None:
-                by_key[key] = texts if isinstance(texts, str) else set(texts)
-                continue
-            joined = ({mine} if isinstance(mine, str) else mine) | theirs
-            by_key[key] = next(iter(joined)) if len(joined) == 1 else joined
-        self.cursor = max(self.cursor, other.cursor)
-
-    @classmethod
-    def from_repository(cls, repo: Repository, *, workers: int = 1) -> CandidateIndex:
+    def from_repository(cls, repo: Repository) -> CandidateIndex:
         """Every active notice of the mirror; ``cursor`` is the last event already included.
 
         The cursor is read before the notices, so an event written meanwhile is applied
         again by ``apply_events`` (harmless: applying reads the notice's current state).
         """
         cursor = _last_event_id(repo)
-        index = cls.from_notices(repo.list_notices(status="active"), workers=workers)
+        index = cls.from_notices(repo.list_notices(status="active"))
         index.cursor = cursor
         return index
 
@@ -974,22 +895,6 @@ class CandidateIndex:
             verdicts[same_year & (month == asked.month) & (day == asked.day)] = _EXACT
         verdicts[year == 0] = _UNKNOWN
         return verdicts
-
-
-_PARALLEL_BUILD_FROM = 2000
-"""Fewer notices are built in one process: starting others costs more than it saves."""
-_building: list[Mapping[Any, Any]] | None = None
-"""The records the forked builders inherit."""
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _build_part(bounds: tuple[int, int]) -> CandidateIndex:
-    assert _building is not None
-    start, stop = bounds
-    return CandidateIndex.from_notices(_building[start:stop])
 
 
 @contextlib.contextmanager
