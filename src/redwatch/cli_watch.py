@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,8 +19,9 @@ from rich.table import Table
 
 from redwatch.cli_support import JsonOption, command_settings, dump_json, open_repository
 from redwatch.errors import InputError
-from redwatch.watch import WatchService, parse_entries_file, validated
-from redwatch.watch.entries import edited
+
+if TYPE_CHECKING:
+    from redwatch.watch import WatchService
 
 __all__ = ["alerts_app", "channel_app", "key_app", "watch", "watchlist_app"]
 
@@ -64,6 +65,9 @@ def _emit(value: Any) -> None:
 
 
 def _service() -> WatchService:
+    # Imported here: `redwatch --help` and unrelated commands need not load matching and crypto.
+    from redwatch.watch import WatchService
+
     settings = command_settings()
     return WatchService.open(settings, open_repository(settings))
 
@@ -88,6 +92,8 @@ def watchlist_add(
     json_output: JsonOption = False,
 ) -> None:
     """Add a person; prints the new entry's id and screens it against the mirror."""
+    from redwatch.watch import validated
+
     data = validated(
         name, dob=dob, nationality=nationality, sex=sex, notes=note, tags=tag, notify=notify
     )
@@ -177,6 +183,8 @@ def watchlist_edit(
     json_output: JsonOption = False,
 ) -> None:
     """Change an entry, then screen it again."""
+    from redwatch.watch.entries import edited
+
     service = _service()
     entry = service.watchlist.get(entry_id)
     names = list(name) if name else list(entry.data.names)
@@ -222,6 +230,8 @@ def watchlist_import(
     json_output: JsonOption = False,
 ) -> None:
     """Add entries from a file: all or nothing (a bad row stops it, naming its line)."""
+    from redwatch.watch import parse_entries_file
+
     service = _service()
     rows = parse_entries_file(path, service.cipher)
     for _given, data in rows:
