@@ -121,3 +121,26 @@ def test_an_unwritable_cache_folder_still_gives_the_index(
     assert found.how == "built"
     assert "index_cache_not_written" in [e["event"] for e in logs]
     assert len(found.index) == len(records)
+
+
+def test_the_notice_words_analyses_are_kept_and_restored_but_no_query_words(
+    tmp_path: Path, records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redwatch.names import phonetic
+
+    repo, url = store(tmp_path, records)
+    cache = tmp_path / "cache"
+    loaded = load_index(repo, cache, url)
+    loaded.index.search(Query.build("Zzyzxqwert Mustafa"))  # a query analysed in this process
+    renamed = {**records[0], "name": "DZHEMILEV", "forename": "MUSTAFA"}
+    import_paths(repo, [write_jsonl(tmp_path / "second.jsonl", [renamed])])
+    assert load_index(repo, cache, url).how == "updated"  # the file is written again
+    with cache_path(cache, url).open("rb") as stream:
+        kept = pickle.load(stream)["analyses"]
+    assert "dzhemilev" in kept
+    assert "zzyzxqwert" not in kept
+    monkeypatch.setattr(phonetic, "_ANALYSES", {})
+    assert load_index(repo, cache, url).how == "loaded"
+    restored = phonetic._ANALYSES["dzhemilev"]
+    assert restored == kept["dzhemilev"]
+    assert phonetic.analyse("Dzhemilev") is restored

@@ -8,7 +8,11 @@ brought up to date with the store's events (``apply_events``), and checked again
 store: the event it was last brought to must still be there, unchanged, and the number of
 active notices must agree; otherwise it is rebuilt.
 
-Only notices are in the file (public data, as in the store). Query names are never
+With the index go the analyses of the notices' words (``names.phonetic.analyses_of``), the
+slowest part of both building and scoring: restored into the analysis cache at load, they
+spare every command (and each forked screening worker) re-analysing the words of the notices
+it scores. Only notices are in the file (public data, as in the store): the analyses are
+made afresh from the notices' names, never taken from the cache, so a query name is never
 written anywhere. The file is written whole or not at all (a temporary file, then a
 rename), readable by its owner only. It is a pickle, so it is trusted as the SQLite store
 beside it is: whoever can write the data folder can already change what redwatch reads.
@@ -29,7 +33,10 @@ from typing import TYPE_CHECKING, Any
 import structlog
 from sqlalchemy import func, select
 
+from redwatch.matching.align import _units, pieces_of  # the scorer's own units of a name
 from redwatch.matching.index import CandidateIndex, apply_events
+from redwatch.names.parse import parse_notice_name
+from redwatch.names.phonetic import TokenKey, analyses_of, remember_analyses
 
 if TYPE_CHECKING:
     from redwatch.store.repository import Repository
@@ -38,7 +45,7 @@ __all__ = ["IndexLoad", "code_fingerprint", "load_index"]
 
 log = structlog.get_logger(__name__)
 
-_FORMAT = 1
+_FORMAT = 2
 _REBUILD_SHARE = 0.25
 """Rebuild rather than catch up when more events than this share of the notices are new."""
 
@@ -118,7 +125,24 @@ def _read(path: Path, db_url: str) -> tuple[CandidateIndex, tuple[Any, ...]] | N
         or not isinstance(stored.get("index"), CandidateIndex)
     ):
         return None
+    analyses = stored.get("analyses")
+    if isinstance(analyses, dict):
+        remember_analyses(analyses)
     return stored["index"], tuple(stored.get("mark") or ())
+
+
+def notice_words(index: CandidateIndex) -> set[str]:
+    """Every text the scorer analyses on the notice side: the words, hyphen pieces and the
+    two or three neighbouring words of one role that ``align`` compares as one."""
+    found: set[str] = set()
+    for candidate in index.notices():
+        pieces = pieces_of(parse_notice_name(candidate.name, candidate.forename), notice=True)
+        found.update(unit.text for unit in _units(pieces, notice=True))
+    return found
+
+
+def _analyses(index: CandidateIndex) -> dict[str, TokenKey]:
+    return analyses_of(sorted(notice_words(index)))
 
 
 def _write(path: Path, db_url: str, index: CandidateIndex, mark: tuple[Any, ...]) -> None:
@@ -127,6 +151,7 @@ def _write(path: Path, db_url: str, index: CandidateIndex, mark: tuple[Any, ...]
         "db_url": db_url,
         "mark": mark,
         "index": index,
+        "analyses": _analyses(index),
     }
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -49,9 +49,11 @@ blocking only.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,11 +62,13 @@ from redwatch.names.given_names import GIVEN_NAMES
 __all__ = [
     "TokenKey",
     "analyse",
+    "analyses_of",
     "explain_difference",
     "gender_pair",
     "name_key",
     "phonetic_key",
     "phonetic_keys",
+    "remember_analyses",
     "skeleton",
 ]
 
@@ -443,10 +447,45 @@ def analyse(token: str) -> TokenKey:
     Cached on the folded form, so ``MUSTAFA`` and ``Mustafa`` share one analysis; ``text``
     is that folded form.
     """
-    return _analyse_folded(_fold(token))
+    folded = _fold(token)
+    found = _ANALYSES.get(folded)
+    if found is None:
+        found = _analyse_folded(folded)
+        _remember(folded, found)
+    return found
 
 
-@lru_cache(maxsize=65536)
+_ANALYSES: dict[str, TokenKey] = {}
+"""Folded token → its analysis. A dict rather than ``lru_cache`` so the analyses of a
+list's words can be kept with its index and restored (``remember_analyses``)."""
+_MAX_ANALYSES = 262144
+"""Past this many, the oldest analysis is forgotten for each new one."""
+
+
+def _remember(folded: str, found: TokenKey) -> None:
+    if len(_ANALYSES) >= _MAX_ANALYSES:
+        # Another thread may have forgotten it first.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del _ANALYSES[next(iter(_ANALYSES))]
+    _ANALYSES[folded] = found
+
+
+def analyses_of(tokens: Iterable[str]) -> dict[str, TokenKey]:
+    """The analyses of these tokens by folded form, to keep (``remember_analyses``)."""
+    found: dict[str, TokenKey] = {}
+    for token in tokens:
+        analysis = analyse(token)
+        found[analysis.text] = analysis
+    return found
+
+
+def remember_analyses(analyses: Mapping[str, TokenKey]) -> None:
+    """Take analyses made earlier by this same code (``analyses_of``) as already done."""
+    for folded, analysis in analyses.items():
+        if isinstance(analysis, TokenKey) and analysis.text == folded:
+            _remember(folded, analysis)
+
+
 def _analyse_folded(folded: str) -> TokenKey:
     segments = _segments(folded)
     internal = "".join(seg.symbol for seg in segments)
