@@ -373,6 +373,8 @@ class _Refinement:
       deficit density.
 
     Exact deficits steer the search when few notices are missing; sample estimates when many.
+    Estimates are scaled by how many notices the answers so far gave against what was
+    expected, so a refinement whose guesses keep failing yields to better options.
     """
 
     def __init__(
