@@ -277,13 +277,15 @@ def _fold(text: str) -> str:
     return _MARKS.sub("", "".join(out))
 
 
+# One shared (immutable) segment per spelling in the tables.
+_SEGMENT_OF = {source: Segment(source, symbol, alts) for source, (symbol, alts) in _TABLE.items()}
+
+
 def _segments(folded: str) -> tuple[Segment, ...]:
-    found: list[Segment] = []
-    for match in _TOKENIZER.finditer(folded):
-        entry = _TABLE.get(match.group())
-        if entry is not None:  # else a character no name needs (digit, other script)
-            found.append(Segment(match.group(), entry[0], entry[1]))
-    return tuple(found)
+    get = _SEGMENT_OF.get
+    # None: a character no name needs (digit, other script).
+    found = [get(spelling) for spelling in _TOKENIZER.findall(folded)]
+    return tuple(seg for seg in found if seg is not None)
 
 
 @lru_cache(maxsize=262144)
@@ -305,19 +307,23 @@ def _settle(internal: str) -> tuple[str, frozenset[str]]:
     return internal, frozenset(fired)
 
 
+_RENDER_TABLE = str.maketrans(_RENDER)
+
+
 def _render(internal: str) -> str:
-    return "".join(_RENDER.get(c, c) for c in internal)
+    return internal.translate(_RENDER_TABLE)
 
 
 # Variant rules on the settled internal string: (rule id, pattern, replacement).
 _CONSONANT = r"[^aeiou]"
-_POST_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("glide", re.compile(rf"(?<={_CONSONANT})i(?=[aou])"), ""),
-    ("yo=e", re.compile(rf"(?:(?<={_CONSONANT})|^)io"), "e"),
-    ("ou=ov", re.compile(r"(?<=[aeo])u(?=[^aeiou]|$)"), "v"),
-    ("ci=ti", re.compile(rf"{_T}(?=i)"), "t"),
-    ("ci=ti", re.compile(r"dz(?=i)"), "d"),
-    ("kkh=kh", re.compile(rf"k(?={_H})"), ""),
+# The last field is a text every match contains: without it the rule is not tried.
+_POST_RULES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
+    ("glide", re.compile(rf"(?<={_CONSONANT})i(?=[aou])"), "", "i"),
+    ("yo=e", re.compile(rf"(?:(?<={_CONSONANT})|^)io"), "e", "io"),
+    ("ou=ov", re.compile(r"(?<=[aeo])u(?=[^aeiou]|$)"), "v", "u"),
+    ("ci=ti", re.compile(rf"{_T}(?=i)"), "t", _T + "i"),
+    ("ci=ti", re.compile(r"dz(?=i)"), "d", "dzi"),
+    ("kkh=kh", re.compile(rf"k(?={_H})"), "", "k" + _H),
 )
 _MAX_READINGS = 32
 """Cap on keys from letter readings; context rules may then add up to _MAX_VARIANTS."""
@@ -340,16 +346,20 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
     # First each reading applied to every segment it concerns (a name is usually spelled in
     # one system), then single segments read differently (Shasha may be ш + сг).
     rules = sorted({rule for seg in segments for _, rule in seg.alts})
+    plain = [seg.symbol for seg in segments]
+    readable = [(i, seg.alts) for i, seg in enumerate(segments) if seg.alts]
     for size in range(len(rules) + 1):
         for chosen_rules in itertools.combinations(rules, size):
             if len(found) >= _MAX_READINGS:
                 break
             chosen_set = frozenset(chosen_rules)
-            internal = "".join(
-                next((alt for alt, rule in seg.alts if rule in chosen_set), seg.symbol)
-                for seg in segments
-            )
-            add(internal, chosen_set)
+            symbols = plain.copy()
+            for i, alts in readable:
+                for alt, rule in alts:  # the segment's first reading among the chosen
+                    if rule in chosen_set:
+                        symbols[i] = alt
+                        break
+            add("".join(symbols), chosen_set)
     counts: dict[str, int] = {}
     for seg in segments:
         for _, rule in seg.alts:
@@ -386,9 +396,11 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
                 add(internal, base_rules | {rule for _, _, rule in chosen})
     # Context rules on top of every variant so far, before and after normalisation (ё in
     # Bioov must meet ICAO's Beov before oo is written once).
-    for rule, pattern, replacement in _POST_RULES:
+    for rule, pattern, replacement, needed in _POST_RULES:
         for raw, used in list(raws.items()):
             for form in {raw, _settle(raw)[0]}:
+                if needed not in form:
+                    continue  # the pattern cannot match
                 changed = pattern.sub(replacement, form)
                 if changed != form and len(found) < _MAX_VARIANTS:
                     add(changed, used | {rule})
