@@ -49,8 +49,6 @@ MIN_OPEN_SAMPLE = 20
 PROBE_FACTOR = 0.8
 # Below this expected number of notices found per request a refinement gives up.
 MIN_YIELD = 0.02
-# Weight (in notices) of the estimates before any answer has confirmed or belied them.
-CALIBRATION_WEIGHT = 20.0
 
 
 class BudgetExhausted(Exception):
@@ -373,8 +371,6 @@ class _Refinement:
       deficit density.
 
     Exact deficits steer the search when few notices are missing; sample estimates when many.
-    Estimates are scaled by how many notices the answers so far gave against what was
-    expected, so a refinement whose guesses keep failing yields to better options.
     """
 
     def __init__(
@@ -419,9 +415,6 @@ class _Refinement:
         self.open_counts: Counter[Key] = Counter()
         self.asked: dict[Key, ListPage] = {}
         self.given_up: set[Key] = set()
-        # Notices our estimates promised and the answers gave, to correct the estimates.
-        self.promised = 0.0
-        self.found = 0.0
         self.cursor = 0
 
     def keys(self, entry: Known) -> list[Key]:
@@ -487,10 +480,9 @@ class _Refinement:
             choice = self.choose()
             if choice is None:
                 return False
-            key, answered, expected = choice
+            key, answered = choice
             if answered is None:
                 child = self.child(key)
-                before = len(self.counted)
                 total = self.enumerator.totals.get(child)
                 answered = (
                     self.enumerator.fetch(child)
@@ -500,8 +492,6 @@ class _Refinement:
                 # Kept without its items (they are in ``known``): thousands are asked.
                 self.asked[key] = ListPage(query=child, total=answered.total, items=())
                 self.count_new()
-                self.promised += expected
-                self.found += len(self.counted) - before
                 if answered.complete or self.held[key] >= answered.total:
                     self.enumerator.leaves += 1
                     self.close(answered.query)
@@ -522,7 +512,7 @@ class _Refinement:
                 else:
                     self.enumerator.exhausted.add(answered.query)
 
-    def choose(self) -> tuple[Key, ListPage | None, float] | None:
+    def choose(self) -> tuple[Key, ListPage | None] | None:
         """The candidate (with its answer if it was asked) expected to find most per request."""
         missing = self.page.total - len(self.counted)
         open_size = len(self.open)
@@ -536,20 +526,19 @@ class _Refinement:
                 if key[0] in ("n", "f") and key not in self.asked and self.prior[key] > 0
             ]
             if singles and len(singles) <= 4 * missing:
-                return max(singles, key=lambda key: (self.prior[key], key)), None, 0.0
+                return max(singles, key=lambda key: (self.prior[key], key)), None
         deficit: dict[Key, int] = {
             key: answered.total - self.held[key] for key, answered in self.asked.items()
         }
-        best: tuple[Key, ListPage | None, float] | None = None
+        best: tuple[Key, ListPage | None] | None = None
         best_yield = MIN_YIELD
-        calibration = (self.found + CALIBRATION_WEIGHT) / (self.promised + CALIBRATION_WEIGHT)
         for key in self.candidates:
             answered = self.asked.get(key)
             if answered is not None:
                 if (
                     key in self.given_up
                     or deficit[key] <= 0
-                    or answered.complete
+                    or answered.total <= CAP  # answered whole
                     # Holding every notice of the query refined, it cannot tell more apart.
                     or answered.total >= self.page.total
                 ):
@@ -559,9 +548,8 @@ class _Refinement:
                 unseen = self.unseen(key, missing, open_size, deficit)
                 size = self.held[key] + unseen
                 expected = unseen if size <= RANGE_TARGET else PROBE_FACTOR * unseen * CAP / size
-                expected *= calibration
             if expected > best_yield:
-                best, best_yield = (key, answered, expected / calibration), expected
+                best, best_yield = (key, answered), expected
         return best
 
     def passed_down(self, key: Key) -> dict[Key, float]:
