@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from redwatch.fake import FakeInterpol
@@ -141,7 +141,13 @@ def dense_corpus(
 
 
 @pytest.mark.slow
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No shrinking: a failing corpus is reported as drawn; shrinking one took over five minutes.
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(
     size=st.integers(min_value=161, max_value=2500),
     seed=st.integers(min_value=0, max_value=10_000),
@@ -154,7 +160,8 @@ def test_dense_single_age_is_covered_by_name_patterns(size: int, seed: int, agel
     assert set(result.notices) == {n["entity_id"] for n in notices}
     assert result.complete
     # Far fewer requests than notices: the patterns partition rather than probe one by one.
-    assert result.requests < max(20, size // 4)
+    # Notices without a date of birth are hunted apart, at a few requests each (docs/mirror.md).
+    assert result.requests < max(20, size // 4 + 6 * ageless)
 
 
 def test_identical_names_are_told_apart_by_nationality() -> None:
