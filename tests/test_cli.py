@@ -6,31 +6,12 @@ Commands that touch the store run on SQLite and on PostgreSQL (the ``db_url`` fi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from redwatch.fake import FakeInterpol, create_app, generate_corpus, serve
-
-
-def redwatch(
-    home: Path, *args: str, env: dict[str, str] | None = None, db_url: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "REDWATCH_HOME": str(home), **(env or {})}
-    environment.pop("REDWATCH_DB_URL", None)
-    if db_url is not None:
-        environment["REDWATCH_DB_URL"] = db_url
-    return subprocess.run(
-        [sys.executable, "-c", "from redwatch.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
+from tests.support.cli import redwatch
 
 
 @pytest.mark.parametrize(

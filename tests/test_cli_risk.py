@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ from typer.testing import CliRunner
 
 from redwatch.cli import app
 from redwatch.errors import ConfigError, InputError
+from tests.support.cli import redwatch
 
 
 def detail(
@@ -158,19 +156,6 @@ def test_stats_chart(home: Path, tmp_path: Path, suffix: str) -> None:
         assert "Active notices by risk level" in text
         assert "Source: INTERPOL public red notices" in text
         assert "notices" in text
-
-
-def redwatch(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "REDWATCH_HOME": str(home)}
-    environment.pop("REDWATCH_DB_URL", None)
-    return subprocess.run(
-        [sys.executable, "-c", "from redwatch.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.mark.slow

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from redwatch.errors import InputError
 from redwatch.matching.index import CandidateIndex
 from redwatch.matching.model import Candidate, Query, Result
+from redwatch.textfiles import read_user_text
 
 if TYPE_CHECKING:
     from redwatch.store.repository import Repository
@@ -262,24 +263,6 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
     return ScreenRow(number if row_id is None else row_id, name, query)
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a CSV file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}: line {line}: not UTF-8 text (save the file as UTF-8 CSV)"
-        ) from None
-
-
 def _delimiter(header_line: str) -> str:
     """The delimiter the header uses most (a one-column header: a comma)."""
     counts = {d: header_line.count(d) for d in _DELIMITERS}
@@ -314,7 +297,7 @@ def read_screen_csv(path: str | Path) -> ScreenInput:
     delimiters are recognised from the header; blank lines are skipped.
     """
     path = Path(path)
-    text = _read_text(path)
+    text = read_user_text(path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     first_line = text.lstrip("\r\n").splitlines()[0]

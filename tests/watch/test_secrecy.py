@@ -4,10 +4,8 @@ logs and error messages never hold a watched name."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from redwatch.settings import Settings
 from redwatch.store.repository import Repository
 from redwatch.watch import WatchService, validated
+from tests.support.cli import redwatch
 from tests.support.postgres import find_binary
 from tests.watch.conftest import notice, put
 
@@ -28,6 +27,7 @@ SECRETS = (
     "alerts-7781@example.org",
     "hook-secret-7781-aaaaaaaaaaaaaaaa",
 )
+DEBUG = {"REDWATCH_LOG_LEVEL": "DEBUG"}
 LEAKABLE = SECRETS[:2] + SECRETS[3:]
 """What must never appear in the clear (the notice's own public name may)."""
 
@@ -101,26 +101,6 @@ def test_encrypted_export_holds_no_watched_name(service: WatchService, repo: Rep
     assert SECRETS[0].encode() in json.dumps(plain, ensure_ascii=False).encode()
 
 
-def _redwatch(
-    home: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "REDWATCH_HOME": str(home),
-        "REDWATCH_LOG_LEVEL": "DEBUG",
-        **(env or {}),
-    }
-    environment.pop("REDWATCH_DB_URL", None)
-    return subprocess.run(
-        [sys.executable, "-c", "from redwatch.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.slow
 def test_logs_and_errors_never_hold_a_watched_name(tmp_path: Path) -> None:
     home = tmp_path / "home"
@@ -145,13 +125,13 @@ def test_logs_and_errors_never_hold_a_watched_name(tmp_path: Path) -> None:
         ("alerts", "show", "1"),
         ("watchlist", "rescreen"),
     ):
-        result = _redwatch(home, *args)
+        result = redwatch(home, *args, env=DEBUG)
         stderr.append((args[:2], result.returncode, result.stderr))
         assert "Traceback" not in result.stderr
     for args, _code, text in stderr:
         assert _leaks(text.encode()) == [], (args, text)
     # The output the user asked for does hold them, and the failing commands said why.
-    listed = _redwatch(home, "watchlist", "list", "--json").stdout
+    listed = redwatch(home, "watchlist", "list", "--json", env=DEBUG).stdout
     assert SECRETS[0] in listed
     failures = [text for _args, code, text in stderr if code != 0]
     assert any("line 2" in text for text in failures)

@@ -6,9 +6,7 @@ server that is down gets the alert on the next run."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes
@@ -23,6 +21,7 @@ from redwatch.channels import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify_signatu
 from redwatch.fake import FakeInterpol, create_app, generate_corpus, serve
 from tests.channels.smtp_support import free_port
 from tests.channels.webhook_support import http_receiver
+from tests.support.cli import redwatch as run_redwatch
 
 pytestmark = pytest.mark.slow
 
@@ -81,26 +80,16 @@ def test_watch_once_alerts_by_email_and_webhook(db_url: str, tmp_path: Path) -> 
     port = free_port()
     with serve(create_app(service)) as base_url, http_receiver() as hook:
         env = {
-            **os.environ,
-            "REDWATCH_HOME": str(tmp_path / "home"),
-            "REDWATCH_DB_URL": db_url,
             "REDWATCH_INTERPOL_URL": base_url,
             "REDWATCH_INTERPOL_RATE": "0",
             "REDWATCH_INTERPOL_BACKOFF": "0.01",
         }
+        home = tmp_path / "home"
 
-        def redwatch(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-            result = subprocess.run(
-                [sys.executable, "-c", "from redwatch.cli import main; main()", *args],
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=240,
-                check=False,
-            )
+        def redwatch(*args: str) -> subprocess.CompletedProcess[str]:
+            result = run_redwatch(home, *args, env=env, db_url=db_url)
             assert "Traceback" not in result.stderr
-            if ok:
-                assert result.returncode == 0, result.stderr
+            assert result.returncode == 0, result.stderr
             return result
 
         def run() -> dict[str, Any]:

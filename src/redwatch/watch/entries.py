@@ -18,6 +18,7 @@ from typing import Any
 
 from redwatch.errors import InputError
 from redwatch.matching.model import Query
+from redwatch.textfiles import read_user_text
 from redwatch.watch.crypto import Cipher
 
 __all__ = ["FIELDS", "Entry", "EntryData", "parse_entries_file", "validated"]
@@ -209,14 +210,7 @@ def parse_entries_file(
     path: Path, cipher: Cipher | None = None
 ) -> list[tuple[str | None, EntryData]]:
     """Every entry of a CSV or JSON file, all validated before any is used."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    text = read_user_text(path, "CSV or JSON")
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")):
         return _rows_from_json(text, cipher)
