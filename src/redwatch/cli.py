@@ -348,6 +348,9 @@ def demo(
             "  redwatch stats\n"
             "  redwatch notices list --issuer RU | head\n"
             "  redwatch notices show <ID> --json\n"
+            "  redwatch notices list --flagged | head      # risk flags, with reasons\n"
+            '  redwatch check "Ramazan Magomedov" --dob 1991\n'
+            '  redwatch watchlist add --name "Рамазан Магомедов" --dob 1991   # then: alerts list\n'
             "  redwatch demo            # again: the second sync fetches no details\n"
             "  redwatch fake-interpol --port 8765   # then, in another shell:\n"
             "  REDWATCH_INTERPOL_URL=http://127.0.0.1:8765 redwatch sync\n"
