@@ -25,7 +25,7 @@ from redwatch.cli_support import (
     ABSENCE_REMINDER,
     JsonOption,
     command_settings,
-    dump_json,
+    emit_json,
     open_repository,
 )
 from redwatch.cli_watch import alerts_app, channel_app, key_app, watch, watchlist_app
@@ -58,11 +58,6 @@ app.command("watch")(watch)
 
 err = Console(stderr=True)
 out = Console()
-
-
-def _emit(value: Any) -> None:
-    """JSON goes to stdout untouched by Rich (whose markup would eat ``[...]``)."""
-    sys.stdout.write(dump_json(value) + "\n")
 
 
 @contextmanager
@@ -109,7 +104,7 @@ def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[st
     if len(summary.warnings) > 20:
         err.print(f"[yellow]… and {len(summary.warnings) - 20} more warnings[/]")
     if json_output:
-        _emit(result)
+        emit_json(result)
     else:
         colour = "green" if summary.complete else "yellow"
         err.print(f"[{colour}]{summary.message}[/]", highlight=False)
@@ -167,7 +162,7 @@ def import_(
     # An import is an offline sync: the watchlist is screened against what it changed.
     watched = _screen_watchlist(settings, repo)
     if json_output:
-        _emit(summary.as_dict() | {"watch": watched})
+        emit_json(summary.as_dict() | {"watch": watched})
     else:
         err.print(
             f"imported {summary.notices} notices from {summary.files} files: "
@@ -224,7 +219,7 @@ def notices_list(
         assessed = ((row, risk) for row, risk in assessed if risk.flagged)
     if json_output:
         for row, risk in assessed:
-            _emit(_notice_json(row) | {"risk": risk.as_dict()})
+            emit_json(_notice_json(row) | {"risk": risk.as_dict()})
         return
     table = Table(
         "entity_id", "name", "forename", "born", "nationalities", "issuer", "status", "risk"
@@ -297,7 +292,7 @@ def notices_show(
         "risk": risk.as_dict(),
     }
     if json_output:
-        _emit(document)
+        emit_json(document)
         return
     out.print(
         f"[bold]{row['forename'] or ''} {row['name'] or ''}[/]  {entity_id}  ({row['status']})"

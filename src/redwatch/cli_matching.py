@@ -36,6 +36,7 @@ from redwatch.cli_support import (
     JsonOption,
     command_settings,
     dump_json,
+    emit_json,
     open_repository,
 )
 from redwatch.errors import InputError, NotFoundError
@@ -124,7 +125,7 @@ def check(
         ms=round(1000 * (time.perf_counter() - started), 1),
     )
     if json_output:
-        sys.stdout.write(dump_json(result) + "\n")
+        emit_json(result)
         return
     out = Console()
     candidates = result["candidates"]

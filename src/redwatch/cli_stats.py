@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from redwatch.cli_support import JsonOption, command_settings, dump_json, open_repository
+from redwatch.cli_support import JsonOption, command_settings, emit_json, open_repository
 from redwatch.errors import InputError
 
 err = Console(stderr=True)
@@ -100,7 +100,7 @@ def _json(counts: dict[str, int], figures: Any, selected: list[str], last: Any) 
             "message": last["message"],
         },
     }
-    sys.stdout.write(dump_json(document) + "\n")
+    emit_json(document)
 
 
 def _tables(counts: dict[str, int], figures: Any, selected: list[str], last: Any) -> None:

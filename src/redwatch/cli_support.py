@@ -6,6 +6,7 @@ Kept apart from ``cli.py`` so that command modules registered there can use it t
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -41,3 +42,8 @@ def open_repository(settings: Settings) -> Repository:
 def dump_json(value: Any) -> str:
     """One JSON document on one line; dates and other values as text."""
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def emit_json(value: Any) -> None:
+    """One JSON line on stdout, untouched by Rich (whose markup would eat ``[...]``)."""
+    sys.stdout.write(dump_json(value) + "\n")

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from redwatch.cli_support import JsonOption, command_settings, dump_json, open_repository
+from redwatch.cli_support import JsonOption, command_settings, emit_json, open_repository
 from redwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -60,10 +60,6 @@ MinimalOption = Annotated[
 LabelOption = Annotated[str, typer.Option("--label", help="A label for you (encrypted).")]
 
 
-def _emit(value: Any) -> None:
-    sys.stdout.write(dump_json(value) + "\n")
-
-
 def _service() -> WatchService:
     # Imported here: `redwatch --help` and unrelated commands need not load matching and crypto.
     from redwatch.watch import WatchService
@@ -103,7 +99,7 @@ def watchlist_add(
     report = service.screener.screen_entries([entry]).as_dict()
     service.deliver()
     if json_output:
-        _emit({"id": entry.id, "screening": report})
+        emit_json({"id": entry.id, "screening": report})
         return
     sys.stdout.write(entry.id + "\n")
     err.print(_screen_note(report), highlight=False)
@@ -137,7 +133,7 @@ def watchlist_list(
         entries = [e for e in entries if tag in e.data.tags]
     if json_output:
         for entry in entries:
-            _emit(entry.as_json())
+            emit_json(entry.as_json())
         return
     out.print(_entry_table(entries))
     err.print(f"{len(entries)} entries")
@@ -152,7 +148,7 @@ def watchlist_show(
     entry = service.watchlist.get(entry_id)
     found = [a for a in service.alerts.all() if a.draft.entry_id == entry.id]
     if json_output:
-        _emit(entry.as_json() | {"alerts": [a.as_json() for a in found]})
+        emit_json(entry.as_json() | {"alerts": [a.as_json() for a in found]})
         return
     out.print(_entry_table([entry]))
     for alert in found:
@@ -207,7 +203,7 @@ def watchlist_edit(
     report = service.screener.screen_entries([updated]).as_dict()
     service.deliver()
     if json_output:
-        _emit(updated.as_json() | {"screening": report})
+        emit_json(updated.as_json() | {"screening": report})
         return
     err.print(f"entry {entry.id} updated; " + _screen_note(report), highlight=False)
 
@@ -219,7 +215,8 @@ def watchlist_remove(
     """Forget an entry and its alerts."""
     removed_alerts = _service().remove_entry(entry_id)
     if json_output:
-        _emit({"id": entry_id.strip().lower(), "removed": True, "alerts_removed": removed_alerts})
+        entry = entry_id.strip().lower()
+        emit_json({"id": entry, "removed": True, "alerts_removed": removed_alerts})
         return
     err.print(f"entry {entry_id} removed with {removed_alerts} alert(s)")
 
@@ -241,7 +238,7 @@ def watchlist_import(
     service.deliver()
     summary = {"imported": len(ids), "replaced": replaced, "ids": ids, "screening": report}
     if json_output:
-        _emit(summary)
+        emit_json(summary)
         return
     err.print(
         f"imported {len(ids)} entries ({replaced} replaced existing ones); " + _screen_note(report),
@@ -277,7 +274,7 @@ def watchlist_rescreen(json_output: JsonOption = False) -> None:
     report = service.screener.rescreen().as_dict()
     delivered = service.deliver()
     if json_output:
-        _emit(report | {"deliveries": vars(delivered)})
+        emit_json(report | {"deliveries": vars(delivered)})
         return
     err.print(f"{report['entries']} entries " + _screen_note(report), highlight=False)
 
@@ -299,7 +296,7 @@ def alerts_list(
     found = _service().alerts.all(state)
     if json_output:
         for alert in found:
-            _emit(alert.as_json())
+            emit_json(alert.as_json())
         return
     table = Table("id", "state", "kind", "entry", "notice", "decision", "score", "risk", "when")
     for alert in found:
@@ -330,7 +327,7 @@ def alerts_show(
     alert = service.alerts.get(_alert_id(alert_id))
     sent = deliveries_of(service.repo.engine, alert.id)
     if json_output:
-        _emit(alert.as_json() | {"deliveries": sent})
+        emit_json(alert.as_json() | {"deliveries": sent})
         return
     d = alert.draft
     out.print(f"[bold]alert {alert.id}[/]: {d.kind} ({alert.state}), {alert.created_at}")
@@ -359,7 +356,7 @@ def alerts_show(
 def _review(alert_id: str, state: str, note: str | None, json_output: bool) -> None:
     alert = _service().alerts.review(_alert_id(alert_id), state, note)
     if json_output:
-        _emit(alert.as_json())
+        emit_json(alert.as_json())
         return
     err.print(f"alert {alert.id} {state}")
 
@@ -401,7 +398,7 @@ def alerts_retry(
     report = service.deliver()
     summary = {"queued": queued, "sent": report.sent, "failed": report.failed}
     if json_output:
-        _emit(summary)
+        emit_json(summary)
         return
     err.print(f"{queued} deliveries queued again: {report.sent} sent, {report.failed} failed")
 
@@ -414,7 +411,7 @@ def _add_channel(
     channel_id = service.channels.add(kind, config, minimal=minimal, label=label)
     channel = service.channels.get(channel_id)
     if json_output:
-        _emit(channel.as_json())
+        emit_json(channel.as_json())
         return
     sys.stdout.write(channel_id + "\n")
     err.print(f"{kind} channel {channel_id} added: {channel.describe()}", highlight=False)
@@ -463,7 +460,7 @@ def channel_list(json_output: JsonOption = False) -> None:
     found = _service().channels.all()
     if json_output:
         for channel in found:
-            _emit(channel.as_json())
+            emit_json(channel.as_json())
         return
     table = Table("id", "kind", "minimal", "label", "target")
     for channel in found:
@@ -512,7 +509,7 @@ def channel_test(
             results.append({"id": channel.id, "ok": False, "error": str(exc)})
     if json_output:
         for result in results:
-            _emit(result)
+            emit_json(result)
     else:
         for result in results:
             status = "[green]sent[/]" if result["ok"] else f"[red]failed:[/] {result['error']}"
@@ -539,7 +536,7 @@ def key_rotate(json_output: JsonOption = False) -> None:
     cipher, counts, source = rotate_key(settings, open_repository(settings).engine)
     summary = {"key_id": cipher.key_id.hex(), "source": source.kind, **counts}
     if json_output:
-        _emit(summary)
+        emit_json(summary)
         return
     hint = {
         "env": "now set REDWATCH_KEY to the value of REDWATCH_NEW_KEY",
@@ -567,7 +564,7 @@ def watch(
 
     def report(result: RunReport) -> None:
         if json_output:
-            _emit(result.as_dict())
+            emit_json(result.as_dict())
         else:
             colour = "green" if result.ok else "red"
             err.print(f"[{colour}]{escape(result.status_line())}[/]", highlight=False)
