@@ -37,6 +37,13 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
+def iso_utc(value: dt.datetime) -> str:
+    """A stored time as ISO 8601 in UTC, to the second."""
+    aware = _aware(value)
+    assert aware is not None
+    return aware.isoformat(timespec="seconds")
+
+
 @dataclass(frozen=True)
 class Incoming:
     """One notice as a source saw it: list fields always, detail fields when fetched."""

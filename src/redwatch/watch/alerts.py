@@ -7,7 +7,6 @@ a repeated sync finds the alert it already made without decrypting anything.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.engine import Connection
 
 from redwatch.errors import InputError, NotFoundError
+from redwatch.store.repository import iso_utc, utcnow
 from redwatch.store.schema import alerts
 from redwatch.watch.crypto import Cipher
 from redwatch.watch.keys import alert_context
@@ -75,12 +75,6 @@ class Alert:
         } | {k: v for k, v in body.items() if k not in {"entry_id", "entity_id", "kind"}}
 
 
-def _iso(value: dt.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.isoformat(timespec="seconds")
-
-
 class AlertBook:
     def __init__(self, engine: Engine, cipher: Cipher) -> None:
         self.engine = engine
@@ -92,8 +86,8 @@ class AlertBook:
         return Alert(
             id=int(row.id),
             state=row.state,
-            created_at=_iso(row.created_at),
-            updated_at=_iso(row.updated_at),
+            created_at=iso_utc(row.created_at),
+            updated_at=iso_utc(row.updated_at),
             draft=draft,
             note=value.get("note"),
         )
@@ -109,7 +103,7 @@ class AlertBook:
         dedupe = self.cipher.tag(*draft.dedupe_parts())
         if conn.execute(select(alerts.c.id).where(alerts.c.dedupe == dedupe)).first():
             return None
-        now = dt.datetime.now(dt.UTC)
+        now = utcnow()
         result = conn.execute(
             insert(alerts).values(
                 dedupe=dedupe,
@@ -154,7 +148,7 @@ class AlertBook:
                 .where(alerts.c.id == alert_id)
                 .values(
                     state=state,
-                    updated_at=dt.datetime.now(dt.UTC),
+                    updated_at=utcnow(),
                     blob=self._seal(row.dedupe, alert.draft, kept),
                 )
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from redwatch.channels import Channel, channel_from_config, describe_config
 from redwatch.errors import InputError, NotFoundError
+from redwatch.store.repository import utcnow
 from redwatch.store.schema import channels, deliveries
 from redwatch.watch.crypto import Cipher
 from redwatch.watch.keys import channel_context
@@ -57,7 +57,7 @@ class ChannelBook:
                     id=channel_id,
                     kind=kind,
                     minimal=int(minimal),
-                    created_at=dt.datetime.now(dt.UTC),
+                    created_at=utcnow(),
                     blob=sealed,
                 )
             )

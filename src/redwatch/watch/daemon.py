@@ -25,7 +25,7 @@ import structlog
 from redwatch.errors import ConfigError, InputError, RedwatchError
 from redwatch.settings import Settings
 from redwatch.store.engine import open_engine
-from redwatch.store.repository import Repository
+from redwatch.store.repository import Repository, iso_utc, utcnow
 from redwatch.watch.service import after_sync
 
 __all__ = ["RunReport", "Shutdown", "parse_every", "run_once", "watch_lock", "watch_loop"]
@@ -97,16 +97,12 @@ class RunReport:
         return "; ".join(parts)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def run_once(settings: Settings, progress: Any = None) -> RunReport:
     """One sync of the mirror, then screening and delivery; errors end up in the report."""
     from redwatch.interpol.client import InterpolClient
     from redwatch.mirror.sync import Syncer
 
-    report = RunReport(started_at=_now())
+    report = RunReport(started_at=iso_utc(utcnow()))
     try:
         repo = Repository(open_engine(settings.db_url))
         with InterpolClient(settings) as client:
@@ -121,7 +117,7 @@ def run_once(settings: Settings, progress: Any = None) -> RunReport:
     except RedwatchError as exc:
         report.ok = False
         report.error = str(exc)
-    report.finished_at = _now()
+    report.finished_at = iso_utc(utcnow())
     return report
 
 

@@ -6,7 +6,6 @@ from the channel library, which never holds a name.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from redwatch.channels import DeliveryError
 from redwatch.errors import RedwatchError
+from redwatch.store.repository import utcnow
 from redwatch.store.schema import deliveries
 from redwatch.watch.alerts import AlertBook
 from redwatch.watch.channel_book import ChannelBook
@@ -44,7 +44,7 @@ class DeliveryReport:
 
 
 def enqueue(conn: Connection, alert_id: int, channel_ids: Iterable[str]) -> int:
-    now = dt.datetime.now(dt.UTC)
+    now = utcnow()
     count = 0
     for channel_id in channel_ids:
         exists = conn.execute(
@@ -100,7 +100,7 @@ def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) 
         except RedwatchError as exc:  # e.g. a channel whose settings no longer validate
             error = str(exc)
             down.add(row.channel_id)
-        now = dt.datetime.now(dt.UTC)
+        now = utcnow()
         values: dict[str, object] = {"attempts": row.attempts + 1, "updated_at": now}
         if error is None:
             values |= {"state": "sent", "sent_at": now, "last_error": None}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import re
 import secrets
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from redwatch.errors import InputError, NotFoundError
+from redwatch.store.repository import iso_utc, utcnow
 from redwatch.store.schema import watch_entries
 from redwatch.watch.crypto import Cipher
 from redwatch.watch.entries import EXPORT_FORMAT, Entry, EntryData
@@ -21,16 +21,6 @@ from redwatch.watch.keys import entry_context
 __all__ = ["ENTRY_ID", "Watchlist"]
 
 ENTRY_ID = re.compile(r"^[0-9a-f]{8}$")
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _iso(value: dt.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.isoformat(timespec="seconds")
 
 
 def check_entry_id(text: str) -> str:
@@ -50,8 +40,8 @@ class Watchlist:
         return Entry(
             id=row.id,
             data=EntryData.from_json(value),
-            created_at=_iso(row.created_at),
-            updated_at=_iso(row.updated_at),
+            created_at=iso_utc(row.created_at),
+            updated_at=iso_utc(row.updated_at),
         )
 
     def _insert(self, conn: Connection, data: EntryData, entry_id: str | None = None) -> str:
@@ -59,7 +49,7 @@ class Watchlist:
         new_id = entry_id
         while new_id is None or new_id in taken:
             new_id = secrets.token_hex(4)
-        now = _now()
+        now = utcnow()
         conn.execute(
             insert(watch_entries).values(
                 id=new_id,
@@ -94,7 +84,7 @@ class Watchlist:
 
     def replace(self, entry_id: str, data: EntryData, conn: Connection | None = None) -> None:
         values = {
-            "updated_at": _now(),
+            "updated_at": utcnow(),
             "blob": self.cipher.seal(data.as_json(), entry_context(entry_id)),
         }
         statement = update(watch_entries).where(watch_entries.c.id == entry_id).values(**values)
