@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from redwatch.channels import DeliveryError
@@ -67,10 +67,9 @@ def enqueue(conn: Connection, alert_id: int, channel_ids: Iterable[str]) -> int:
 
 
 def pending_count(engine: Engine) -> int:
+    query = select(func.count()).select_from(deliveries).where(deliveries.c.state == "pending")
     with engine.connect() as conn:
-        return len(
-            conn.execute(select(deliveries.c.alert_id).where(deliveries.c.state == "pending")).all()
-        )
+        return int(conn.execute(query).scalar_one())
 
 
 def deliver_pending(engine: Engine, book: AlertBook, channel_book: ChannelBook) -> DeliveryReport:

@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from redwatch.errors import InputError, NotFoundError
@@ -44,8 +44,14 @@ class Watchlist:
             updated_at=iso_utc(row.updated_at),
         )
 
-    def _insert(self, conn: Connection, data: EntryData, entry_id: str | None = None) -> str:
-        taken = set(conn.execute(select(watch_entries.c.id)).scalars())
+    @staticmethod
+    def _ids(conn: Connection) -> set[str]:
+        return set(conn.execute(select(watch_entries.c.id)).scalars())
+
+    def _insert(
+        self, conn: Connection, data: EntryData, taken: set[str], entry_id: str | None = None
+    ) -> str:
+        """Insert with ``entry_id`` or a fresh random one not in ``taken`` (which gains it)."""
         new_id = entry_id
         while new_id is None or new_id in taken:
             new_id = secrets.token_hex(4)
@@ -58,11 +64,12 @@ class Watchlist:
                 blob=self.cipher.seal(data.as_json(), entry_context(new_id)),
             )
         )
+        taken.add(new_id)
         return new_id
 
     def add(self, data: EntryData) -> Entry:
         with self.engine.begin() as conn:
-            entry_id = self._insert(conn, data)
+            entry_id = self._insert(conn, data, self._ids(conn))
         return self.get(entry_id)
 
     def get(self, entry_id: str) -> Entry:
@@ -80,7 +87,7 @@ class Watchlist:
 
     def __len__(self) -> int:
         with self.engine.connect() as conn:
-            return len(conn.execute(select(watch_entries.c.id)).all())
+            return int(conn.execute(select(func.count()).select_from(watch_entries)).scalar_one())
 
     def replace(self, entry_id: str, data: EntryData, conn: Connection | None = None) -> None:
         values = {
@@ -108,7 +115,7 @@ class Watchlist:
         ids: list[str] = []
         replaced = 0
         with self.engine.begin() as conn:
-            existing = set(conn.execute(select(watch_entries.c.id)).scalars())
+            existing = self._ids(conn)
             for number, (given, data) in enumerate(rows, 1):
                 if given is not None:
                     if not ENTRY_ID.match(given):
@@ -118,9 +125,7 @@ class Watchlist:
                         ids.append(given)
                         replaced += 1
                         continue
-                new_id = self._insert(conn, data, given)
-                existing.add(new_id)
-                ids.append(new_id)
+                ids.append(self._insert(conn, data, existing, given))
         return ids, replaced
 
     def export_document(self, *, encrypted: bool) -> dict[str, Any]:
