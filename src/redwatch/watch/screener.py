@@ -134,10 +134,15 @@ class Screener:
         index: CandidateIndex,
         report: ScreenReport,
         channel_ids: Sequence[str],
+        rows: Mapping[str, Any] | None = None,
     ) -> None:
+        """Record a ``match`` alert for every candidate; ``rows``: the notices already read."""
         for entry in entries:
             for result in index.search(entry.data.query(), limit=None):
-                row = self.repo.get(result.entity_id, conn)
+                if rows is not None:
+                    row = rows.get(result.entity_id)
+                else:
+                    row = self.repo.get(result.entity_id, conn)
                 if row is None or row["status"] != "active":
                     continue
                 if self._record(conn, entry, self._match_draft(entry, result, row), channel_ids):
@@ -181,22 +186,26 @@ class Screener:
         touched: dict[str, list[Any]] = {}
         for event in events:
             touched.setdefault(str(event["entity_id"]), []).append(event)
-        rows = [self.repo.get(entity_id) for entity_id in touched]
-        active: list[Mapping[Any, Any]] = [
-            row for row in rows if row is not None and row["status"] == "active"
-        ]
+        rows = {entity_id: self.repo.get(entity_id) for entity_id in touched}
+        active = {
+            entity_id: row
+            for entity_id, row in rows.items()
+            if row is not None and row["status"] == "active"
+        }
         report.notices = len(touched)
         channel_ids = [channel.id for channel in self.channel_book.all()]
         matched = self.book.matched()
         by_id = {entry.id: entry for entry in entries}
         with self.repo.engine.begin() as conn:
-            self._search(conn, entries, CandidateIndex.from_notices(active), report, channel_ids)
+            index = CandidateIndex.from_notices(active.values())
+            self._search(conn, entries, index, report, channel_ids, active)
             for (entry_id, entity_id), first in matched.items():
                 entry = by_id.get(entry_id)
                 if entry is None or entity_id not in touched:
                     continue
-                row = self.repo.get(entity_id, conn)
+                row = rows[entity_id]
                 facts = _notice_facts(row) if row is not None else first.draft.notice
+                risk = _risk(row, self.risk_rules) if row is not None else first.draft.risk
                 for event in touched[entity_id]:
                     kind = self._kind_for(event)
                     if kind is None:
@@ -213,7 +222,7 @@ class Screener:
                         decision=first.draft.decision,
                         explanation=first.draft.explanation,
                         changes=changes,
-                        risk=_risk(row, self.risk_rules) if row is not None else first.draft.risk,
+                        risk=risk,
                     )
                     if self._record(conn, entry, draft, channel_ids):
                         report.alerts[kind] += 1
