@@ -6,7 +6,6 @@ exit; ``--json`` output goes to stdout, progress and messages to stderr.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -84,19 +83,11 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int | None], None]]
 
 
 def _run_sync(settings: Settings, *, images: bool, json_output: bool) -> dict[str, Any]:
-    from redwatch.interpol.client import InterpolClient
-    from redwatch.mirror.sync import Syncer
+    from redwatch.mirror.sync import sync_mirror
 
     repo = open_repository(settings)
-    with InterpolClient(settings) as client, _progress(err.is_terminal) as progress:
-        syncer = Syncer(
-            repo,
-            client,
-            detail_max_age=dt.timedelta(days=settings.detail_max_age_days),
-            images_dir=settings.images_dir if images else None,
-            progress=progress,
-        )
-        summary = syncer.run()
+    with _progress(err.is_terminal) as progress:
+        summary = sync_mirror(settings, repo, images=images, progress=progress)
     result = summary.as_dict()
     result["watch"] = _screen_watchlist(settings, repo)
     for warning in summary.warnings[:20]:

@@ -30,6 +30,7 @@ from redwatch.interpol.models import (
 )
 from redwatch.interpol.query import ListQuery
 from redwatch.mirror.records import incoming, list_fields
+from redwatch.settings import Settings
 from redwatch.store.repository import REMOVED, Repository, utcnow
 
 log = structlog.get_logger(__name__)
@@ -264,3 +265,21 @@ def store_image(images_dir: Path, content: bytes) -> str:
         partial.write_bytes(content)
         partial.replace(path)
     return digest
+
+
+def sync_mirror(
+    settings: Settings,
+    repo: Repository,
+    *,
+    images: bool = False,
+    progress: Progress | None = None,
+) -> SyncSummary:
+    """One sync of the configured service into ``repo``, as the settings say."""
+    with InterpolClient(settings) as client:
+        return Syncer(
+            repo,
+            client,
+            detail_max_age=dt.timedelta(days=settings.detail_max_age_days),
+            images_dir=settings.images_dir if images else None,
+            progress=progress,
+        ).run()

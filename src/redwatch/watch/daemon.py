@@ -7,7 +7,6 @@ next instruction — a sync resumes where it stopped and every store write is a 
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import os
 import random
@@ -99,20 +98,12 @@ class RunReport:
 
 def run_once(settings: Settings, progress: Any = None) -> RunReport:
     """One sync of the mirror, then screening and delivery; errors end up in the report."""
-    from redwatch.interpol.client import InterpolClient
-    from redwatch.mirror.sync import Syncer
+    from redwatch.mirror.sync import sync_mirror
 
     report = RunReport(started_at=iso_utc(utcnow()))
     try:
         repo = Repository(open_engine(settings.db_url))
-        with InterpolClient(settings) as client:
-            syncer = Syncer(
-                repo,
-                client,
-                detail_max_age=dt.timedelta(days=settings.detail_max_age_days),
-                progress=progress,
-            )
-            report.sync = syncer.run().as_dict()
+        report.sync = sync_mirror(settings, repo, progress=progress).as_dict()
         report.watch = after_sync(settings, repo)
     except RedwatchError as exc:
         report.ok = False
