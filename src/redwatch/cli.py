@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from redwatch.cli_fake import fake_interpol
 from redwatch.cli_matching import check, screen
 from redwatch.cli_stats import stats
 from redwatch.cli_support import (
@@ -29,7 +30,6 @@ from redwatch.cli_support import (
 )
 from redwatch.cli_watch import alerts_app, channel_app, key_app, watch, watchlist_app
 from redwatch.errors import InputError, NotFoundError, RedwatchError
-from redwatch.fake.command import fake_interpol
 from redwatch.settings import Settings
 
 app = typer.Typer(

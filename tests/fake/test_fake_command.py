@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from redwatch.fake import fake_interpol
+from redwatch.cli_fake import fake_interpol
 from tests.fake.fake_helpers import notice
 
 

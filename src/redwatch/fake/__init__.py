@@ -7,7 +7,6 @@ redwatch's mirror can be tested end to end without ever contacting INTERPOL.
 """
 
 from redwatch.fake.app import create_app
-from redwatch.fake.command import fake_interpol
 from redwatch.fake.corpus import dump_corpus, generate_corpus, load_corpus
 from redwatch.fake.faults import FaultConfig, FaultInjector
 from redwatch.fake.pictures import Pictures, jpeg_for, pictures_for
@@ -33,7 +32,6 @@ __all__ = [
     "SearchParams",
     "create_app",
     "dump_corpus",
-    "fake_interpol",
     "generate_corpus",
     "jpeg_for",
     "load_corpus",

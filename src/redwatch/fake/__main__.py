@@ -1,5 +1,5 @@
 """``python -m redwatch.fake``: the ``fake-interpol`` command without the redwatch CLI."""
 
-from redwatch.fake.command import main
+from redwatch.cli_fake import main
 
 main()

@@ -12,13 +12,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
-
-from redwatch.fake.app import create_app
-from redwatch.fake.corpus import generate_corpus, load_corpus
-from redwatch.fake.faults import FaultConfig
-from redwatch.fake.runner import bind, serve_forever, url_of
-from redwatch.fake.service import FakeInterpol
 
 
 def _fail(message: str) -> typer.Exit:
@@ -49,6 +42,15 @@ def fake_interpol(
     fault_seed: Annotated[int, typer.Option(help="Seed of the fault sequence.")] = 0,
 ) -> None:
     """Serve a fake INTERPOL red-notice service on loopback for tests and rehearsals."""
+    # Imported here: the fake (FastAPI, uvicorn) costs every other command 0.4 s to import.
+    from pydantic import ValidationError
+
+    from redwatch.fake.app import create_app
+    from redwatch.fake.corpus import generate_corpus, load_corpus
+    from redwatch.fake.faults import FaultConfig
+    from redwatch.fake.runner import bind, serve_forever, url_of
+    from redwatch.fake.service import FakeInterpol
+
     try:
         day = dt.date.fromisoformat(today) if today else None
     except ValueError:
