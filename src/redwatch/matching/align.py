@@ -38,6 +38,7 @@ __all__ = [
     "TokenMatch",
     "UnitPair",
     "align",
+    "compare_joined",
     "compare_tokens",
     "pieces_of",
 ]
@@ -189,6 +190,27 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
     )
 
 
+@lru_cache(maxsize=65536)
+def compare_joined(query: str, notice: str) -> TokenMatch | None:
+    """``compare_tokens`` for a pair where one side joins several words: its result when the
+    rule is one by which joined units align (``_JOINED_RULES``), else None.
+
+    Those rules all need the same plain text or a shared key, so the pairs that have neither
+    (most of them) are told apart without ``compare_tokens``' fuzzy comparison.
+    """
+    plain_query, plain_notice = _plain(query), _plain(notice)
+    if not plain_query or not plain_notice:
+        return None
+    if plain_query != plain_notice:
+        a, b = analyse(query), analyse(notice)
+        if not a.key or not b.key:
+            return None
+        if a.key != b.key and not any(k[:1] != FRAME_MARK for k in a.keys & b.keys):
+            return None
+    found = compare_tokens(query, notice)
+    return found if found is not None and found.rule in _JOINED_RULES else None
+
+
 @dataclass(frozen=True)
 class Piece:
     """A hyphen-free word of a name, with its role and weight in the score."""
@@ -335,11 +357,12 @@ def align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[UnitPair]
     notice_units = _units(notice, notice=True)
     for qu in _units(query, notice=False):
         for nu in notice_units:
-            found = compare_tokens(qu.text, nu.text)
+            if len(qu.span) > 1 or len(nu.span) > 1:
+                # "ELMER ALEXANDER" is not a near miss of "WILBER ALEXANDER"
+                found = compare_joined(qu.text, nu.text)
+            else:
+                found = compare_tokens(qu.text, nu.text)
             if found is None:
                 continue
-            joined = len(qu.span) > 1 or len(nu.span) > 1
-            if joined and found.rule not in _JOINED_RULES:
-                continue  # "ELMER ALEXANDER" is not a near miss of "WILBER ALEXANDER"
             pairs.append(UnitPair(qu.text, nu.text, qu.span, nu.span, found))
     return _best_assignment(pairs)

@@ -55,13 +55,13 @@ import numpy.typing as npt
 from sqlalchemy import func, select
 
 from redwatch.matching.align import (
-    _JOINED_RULES,  # the rules by which the scorer lets joined units align
     FUZZY_MIN_LENGTH,
     FUZZY_MIN_LEVENSHTEIN,
     FUZZY_SCALE,
     GENDER_FORM,
     _plain,  # the scorer's own "identical" test
     _units,  # the scorer's own units of a name
+    compare_joined,
     compare_tokens,
     pieces_of,
 )
@@ -294,10 +294,9 @@ def _best_similarity(names: tuple[str, ...], text: str) -> float:
     best = 0.0
     for name in names:
         for unit, joined in _query_units(name):
-            found = compare_tokens(unit, text)
-            if found is None or (joined and found.rule not in _JOINED_RULES):
-                continue
-            best = max(best, found.similarity)
+            found = compare_joined(unit, text) if joined else compare_tokens(unit, text)
+            if found is not None:
+                best = max(best, found.similarity)
     return best
 
 
