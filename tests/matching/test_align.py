@@ -22,7 +22,9 @@ from redwatch.names.parse import Role, parse_name, parse_notice_name
         ("Kâmil", "KYAMIL", "variant"),
         ("Tsikhanouskaya", "TIKHANOVSKAYA", "variant"),
         ("Dzhemileva", "DZHEMILEV", "gender form"),
-        ("Mammadov", "MAMEDOV", "fuzzy"),
+        ("Mammadov", "MAMEDOV", "Azerbaijani form"),
+        ("Lukashenka", "LUKASHENKO", "Belarusian form"),
+        ("Kazakov", "KOZAKOV", "fuzzy"),  # two Russian names: а/о alone is no Belarusian mark
     ],
 )
 def test_compare_tokens_rules(query: str, notice: str, rule: str) -> None:
@@ -41,7 +43,9 @@ def test_similarities_are_ordered_by_rule() -> None:
     assert 1.0 > sim("Cemilev", "DZHEMILEV") >= SAME_KEY
     assert SAME_KEY > sim("Kamil", "KYAMIL") >= VARIANT
     assert VARIANT > GENDER_FORM
-    assert GENDER_FORM > sim("Mammadov", "MAMEDOV") >= FUZZY_FLOOR
+    assert GENDER_FORM > sim("Kazakov", "KOZAKOV") >= FUZZY_FLOOR
+    assert 1.0 > sim("Lukashenka", "LUKASHENKO") >= SAME_KEY  # one name in two languages
+    assert 1.0 > sim("Mammadov", "MAMEDOV") >= SAME_KEY
 
 
 @pytest.mark.parametrize(
@@ -113,3 +117,67 @@ def test_joined_words_need_a_key_level_agreement() -> None:
     pairs = _aligned("Elmer Alexander Mejia", "MEJIA GUEVARA", "WILBER ALEXANDER")
     assert ("Elmer Alexander", "WILBER ALEXANDER") not in pairs
     assert ("Alexander", "ALEXANDER") in pairs
+
+
+@pytest.mark.parametrize(
+    ("query", "notice", "named"),
+    [
+        ("Lukashenka", "LUKASHENKO", "Belarusian final -a = Russian -o"),
+        ("Лукашэнка", "LUKASHENKO", "Belarusian final -a = Russian -o"),
+        ("Калеснікаў", "KOLESNIKOV", "akanne"),
+        ("Калеснікаў", "KOLESNIKOV", "Belarusian ў = Russian в"),
+        ("Ярмошын", "ERMOSHIN", "yakanne"),
+        ("Шаўцоў", "SHEVTSOV", "after a hard р ж ш ч ц"),
+        ("Kudrautsau", "KUDRYAVTSEV", "after a hard р ж ш ч ц"),
+        ("Цярэшка", "TERESHKO", "Belarusian ць/дзь = Russian ть/дь"),
+        ("Цярэшчанка", "TERESHCHENKO", "Belarusian ць/дзь = Russian ть/дь"),
+        ("Лявонава", "LEONOVA", "Belarusian в before о, у"),
+        ("LUKASHENKA", "Лукашенко", "Belarusian final -a"),  # either side may be Belarusian
+        ("Mammadov", "MAMEDOV", "Azerbaijani ə, written a or e"),
+        ("Maharramov", "MAGERRAMOV", "Azerbaijani ə"),
+        ("Akhmedova", "AHMADOVA", "Azerbaijani ə"),
+        ("Мамедов", "MAMMADOV", "Azerbaijani ə"),
+    ],
+)
+def test_language_forms_name_their_rule(query: str, notice: str, named: str) -> None:
+    found = compare_tokens(query, notice)
+    assert found is not None
+    assert found.rule.endswith(" form")
+    assert found.similarity >= SAME_KEY
+    assert named in found.reason
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("Kazakov", "KOZAKOV"),  # akanne alone, in a word with no Belarusian mark
+        ("Pazniak", "POZNYAK"),
+        ("Liana", "LENA"),  # too short: given names are left to the table
+        ("Balov", "BELOV"),  # one-syllable stem: not read as ə
+        ("Alina", "ELINA"),  # given names: not read as ə
+        ("Karimova", "KERIMOV"),  # the other gender form stays apart
+        ("Lukashenka", "LUKASHENKA"),
+    ],
+)
+def test_language_forms_are_not_read_without_their_conditions(query: str, notice: str) -> None:
+    found = compare_tokens(query, notice)
+    assert found is None or not found.rule.endswith(" form")
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [("Maharramova", "MAGERRAMOV"), ("Magerramov", "MAHARRAMOVA")],
+)
+def test_a_language_form_in_the_other_gender_is_a_gender_form(query: str, notice: str) -> None:
+    found = compare_tokens(query, notice)
+    assert found is not None
+    assert found.rule == "gender form"
+    assert found.similarity == GENDER_FORM
+
+
+def test_a_surname_from_a_belarusian_given_name_meets_the_russian_one() -> None:
+    # Навумчык is made from Навум, the Belarusian form of Наум (given_names).
+    found = compare_tokens("Навумчык", "NAUMCHIK")
+    assert found is not None
+    assert found.similarity >= VARIANT
+    assert "a surname from a given name in its Belarusian or Ukrainian form" in found.reason

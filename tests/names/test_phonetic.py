@@ -7,6 +7,7 @@ from redwatch.names.phonetic import (
     explain_difference,
     gender_pair,
     name_key,
+    other_gender_forms,
     phonetic_key,
     phonetic_keys,
     skeleton,
@@ -212,3 +213,31 @@ def test_phonetic_key_is_idempotent(text: str) -> None:
 def test_primary_key_is_among_the_keys_and_case_does_not_matter(text: str) -> None:
     assert phonetic_key(text) in phonetic_keys(text) or phonetic_key(text) == ""
     assert phonetic_key(text.upper()) == phonetic_key(text.lower())
+
+
+@pytest.mark.parametrize(
+    ("surname", "russian_key"),
+    [
+        ("Лявонава", "leonava"),  # Лявон = Леон; the ending is left to correspondences
+        ("Навумчык", "naumçik"),  # Навум = Наум
+        ("Мікалаеў", "nikolaev"),  # Мікалай = Николай, without its й
+    ],
+)
+def test_surnames_of_belarusian_given_names_get_the_russian_name(
+    surname: str, russian_key: str
+) -> None:
+    found = analyse(surname)
+    assert russian_key in found.keys
+    assert "name stem" in found.via[russian_key]
+
+
+@pytest.mark.parametrize("word", ["Лявон", "Ivanov", "Petrovich", "Aleksandrov", "Ганнаполь"])
+def test_only_a_listed_name_with_a_surname_ending_gets_a_stem_key(word: str) -> None:
+    assert not any("name stem" in rules for rules in analyse(word).via.values())
+
+
+def test_other_gender_forms() -> None:
+    assert other_gender_forms("ivanov") == {"ivanova"}
+    assert other_gender_forms("ivanova") == {"ivanov"}
+    assert "tixanovski" in other_gender_forms("tixanovskaia")
+    assert other_gender_forms("lukaşenko") == frozenset()

@@ -14,6 +14,12 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from redwatch.names.correspondences import (
+    AZERBAIJANI_NOTES,
+    BELARUSIAN_NOTES,
+    azerbaijani_form,
+    belarusian_form,
+)
 from redwatch.names.parse import NameParts, Role
 from redwatch.names.phonetic import (
     FRAME_MARK,
@@ -22,6 +28,7 @@ from redwatch.names.phonetic import (
     TokenKey,
     analyse,
     explain_difference,
+    other_gender_forms,
 )
 from redwatch.names.romanize import (
     RUSSIAN_SYSTEMS,
@@ -142,6 +149,68 @@ def _romanised_by(text: str, systems: list[System], every: bool) -> str:
     return said
 
 
+_MAX_KEY_PAIRS = 256
+
+
+def _key_pairs(a: TokenKey, b: TokenKey) -> list[tuple[str, str]]:
+    """Pairs of letter keys (no class or frame keys) of two tokens; when there are very many,
+    only those with a primary key."""
+    left = [k for k in a.keys if k[:1] not in MARKS]
+    right = [k for k in b.keys if k[:1] not in MARKS]
+    if len(left) * len(right) <= _MAX_KEY_PAIRS:
+        return [(x, y) for x in left for y in right]
+    return [(a.key, y) for y in right] + [(x, b.key) for x in left if x != a.key]
+
+
+def _fewest_rules(
+    pairs: list[tuple[str, str]], source: TokenKey, reading: str
+) -> frozenset[str] | None:
+    """The fewest rules of the language ``reading`` by which a key of ``source`` (the left
+    of each pair) is that language's form of the right one."""
+    best: frozenset[str] | None = None
+    for mine, theirs in pairs:
+        if reading == "Belarusian":
+            rules = belarusian_form(mine, theirs, source.text, source.via[mine])
+        elif detect_script(source.text) is Script.LATIN:
+            rules = azerbaijani_form(mine, theirs)
+        else:
+            rules = None
+        if rules and (best is None or len(rules) < len(best)):
+            best = rules
+    return best
+
+
+_LANGUAGE_NOTES = {"Belarusian": BELARUSIAN_NOTES, "Azerbaijani": AZERBAIJANI_NOTES}
+
+
+def _language_form(a: TokenKey, b: TokenKey, query: str, notice: str) -> TokenMatch | None:
+    """The pair as one family name in its Belarusian or Azerbaijani and its Russian form
+    (``names.correspondences``): as strong as the same key; or, when only the other
+    gender form is, a gender form."""
+    forward = _key_pairs(a, b)
+    sides = ((a, forward), (b, [(y, x) for x, y in forward]))
+    for reading, notes in _LANGUAGE_NOTES.items():
+        for source, pairs in sides:
+            rules = _fewest_rules(pairs, source, reading)
+            if rules is not None:
+                reason = "; ".join(notes[r] for r in sorted(rules))
+                # Every difference is a correspondence of the two languages' spellings: one
+                # name in two written forms, as strong as two romanisation systems.
+                similarity = SAME_KEY + 0.03 * _surface(query, notice)
+                return TokenMatch(similarity, f"{reading} form", reason)
+    for reading in _LANGUAGE_NOTES:
+        for source, pairs in sides:
+            swapped = [(x, g) for x, y in pairs for g in other_gender_forms(y)]
+            if _fewest_rules(swapped, source, reading) is not None:
+                return TokenMatch(
+                    GENDER_FORM,
+                    "gender form",
+                    f"the same family name in its other gender form ({reading} spelling): "
+                    "another person",
+                )
+    return None
+
+
 @lru_cache(maxsize=65536)
 def compare_tokens(query: str, notice: str) -> TokenMatch | None:
     """How alike two name tokens are, by the strongest rule that applies; None if not alike."""
@@ -171,9 +240,16 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
             "the same family name in its other gender form (-ov/-ova): another person",
         )
     lev = _fuzzy(a, b) if min(len(a.key), len(b.key)) >= FUZZY_MIN_LENGTH else 0.0
+    frames = any(k[:1] == FRAME_MARK for k in a.keys & b.keys)
+    if lev >= FUZZY_MIN_LEVENSHTEIN - _CUTOFF_SLACK or frames:
+        # Only near pairs (fuzzy or vowels, which the candidate index reaches) are read as
+        # one name in two languages.
+        found = _language_form(a, b, query, notice)
+        if found is not None:
+            return found
     if (
         lev * FUZZY_SCALE < VOWELS
-        and any(k[:1] == FRAME_MARK for k in a.keys & b.keys)
+        and frames
         and _fuzzy(a, b, VOWELS_MIN_LEVENSHTEIN) >= VOWELS_MIN_LEVENSHTEIN - _CUTOFF_SLACK
     ):
         return TokenMatch(

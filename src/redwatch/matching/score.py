@@ -3,8 +3,10 @@
 How the score is built (the constants below):
 
 1. Words are aligned (``align``); each aligned pair has a similarity: 1.0 identical, 0.97+
-   same phonetic key, 0.92+ same key under a variant reading, 0.85 other gender form, and
-   0.9 × the Levenshtein similarity of the keys for a fuzzy pair (only if ≥ 0.8: 0.72–0.86).
+   same phonetic key or one family name in its Belarusian or Azerbaijani and its Russian
+   form (``names.correspondences``: Lukashenka / LUKASHENKO, Mammadov / MAMEDOV), 0.92+ same
+   key under a variant reading, 0.85 other gender form, and 0.9 × the Levenshtein similarity
+   of the keys for a fuzzy pair (only if ≥ 0.8: 0.72–0.86).
 2. ``name score`` = 0.85 × coverage of the notice's name (family name and first given name
    weigh the most) + 0.15 × coverage of the query (a patronymic the notice lacks costs little).
 3. Evidence moves it: an exact date of birth pulls it half-way to 1, a compatible partial

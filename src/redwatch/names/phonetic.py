@@ -66,6 +66,7 @@ __all__ = [
     "explain_difference",
     "gender_pair",
     "name_key",
+    "other_gender_forms",
     "phonetic_key",
     "phonetic_keys",
     "remember_analyses",
@@ -516,6 +517,9 @@ def _analyse_folded(folded: str) -> TokenKey:
     for label, rule in _given_name_labels(frozenset(via)):
         via.setdefault(label, frozenset({rule}))
     for variant in [k for k in via if k[:1] not in MARKS]:
+        for russian in _surnames_of_given_names(variant):
+            via.setdefault(russian, via[variant] | {"name stem"})
+    for variant in [k for k in via if k[:1] not in MARKS]:
         frame = _frame(variant)
         if frame is not None:
             via.setdefault(frame, frozenset({"vowels"}))
@@ -563,6 +567,48 @@ def _given_name_table() -> dict[str, tuple[str, str]]:
             for spelling in spellings:
                 table.setdefault(_primary(spelling), (label, rule))
     return table
+
+
+_STEM_PREFIX = 4
+"""Shortest given-name key read as the stem of a surname (and the length it is filed by)."""
+_SURNAME_SUFFIX = re.compile(r"[aoe][vu]a?|ina?|(?:[aoe]v)?iç|ç[iu]k|[iu]k|enk[ao]")
+"""What Slavic surnames add to a given name, as keys: -ов -ев -аў -еў (-ова...), -ин, -ович
+-евич -іч, -чик -чык -чук, -ук -ик, -енко -енка."""
+
+
+@lru_cache(maxsize=1)
+def _given_name_stems() -> dict[str, list[tuple[str, str]]]:
+    """(key of a listed non-Russian form, key of the Russian form), by the first letters.
+
+    Also without a final й (Сяргей: Сяргееў = Сергеев), which surnames drop.
+    """
+    stems: dict[str, list[tuple[str, str]]] = {}
+    for russian_form, *forms in GIVEN_NAMES:
+        russian = _primary(_fold(russian_form))
+        for form in forms:
+            own = _primary(_fold(form))
+            pairs = [(own, russian)]
+            if own.endswith("i") and russian.endswith("i"):
+                pairs.append((own[:-1], russian[:-1]))
+            for stem, russian_stem in pairs:
+                if own != russian and len(stem) >= _STEM_PREFIX:
+                    stems.setdefault(stem[:_STEM_PREFIX], []).append((stem, russian_stem))
+    return stems
+
+
+def _surnames_of_given_names(key: str) -> list[str]:
+    """A surname formed from a listed given name in its Belarusian or Ukrainian form, with the
+    Russian form of that name put in (Лявонава → Леонава, Мікалаеў → Николаев).
+
+    Surnames made from given names (Леонов from Леон, Наумчик from Наум) take the name's form
+    in each language; the Russian registry writes the Russian one. The rest of the surname is
+    left as it is: its vowels are the business of ``correspondences``.
+    """
+    found = []
+    for stem, russian_stem in _given_name_stems().get(key[:_STEM_PREFIX], ()):
+        if key.startswith(stem) and _SURNAME_SUFFIX.fullmatch(key, len(stem)):
+            found.append(_primary(russian_stem + key[len(stem) :]))
+    return found
 
 
 def _given_name_labels(keys: frozenset[str]) -> set[tuple[str, str]]:
@@ -628,6 +674,18 @@ def _gender_stems(
             if key.endswith(masc) and len(key) > len(masc) + 1:
                 masculine.add((key[: -len(masc)], index))
     return frozenset(feminine), frozenset(masculine)
+
+
+@lru_cache(maxsize=65536)
+def other_gender_forms(key: str) -> frozenset[str]:
+    """The surname key with its gendered ending swapped (IVANOVA → IVANOV and back)."""
+    found: set[str] = set()
+    for fem, masc in _GENDER_ENDINGS:
+        if key.endswith(fem):
+            found.add(key[: -len(fem)] + masc)
+        if key.endswith(masc) and len(key) > len(masc) + 1:
+            found.add(key[: -len(masc)] + fem)
+    return frozenset(found)
 
 
 def gender_pair(key_a: str, key_b: str) -> bool:
@@ -736,6 +794,8 @@ _VARIANT_NOTES = {
     "sch=ш": "German sch = ш",
     "kkh=kh": "кх written kh (BEKKHAN = Bekhan)",
     "vowels": "the same consonants, vowels differ (Belarusian а/о, я/е; unstressed vowels)",
+    "name stem": "a surname from a given name in its Belarusian or Ukrainian form (Лявонаў = "
+    "Леонов, Мікалаеў = Николаев)",
     "french": "read as French spelling (ch = ш, ou = у, dj = дж, gu = г)",
     "german": "read as German spelling (oe = ö, ue = ü, sch = ш)",
 }
