@@ -32,9 +32,16 @@ hyphen piece written together with the next word. Recall against scoring every n
 measured in ``tests/matching/test_index.py``, and a property test checks that the index
 returns every notice the scorer reports for tricky names and slips of them.
 
-Postings are ``array`` rows of ``(slot << 16) | bits of the notice's words``, filed under the
-text that gave the keys, so the many keys of one word (one per romanisation variant) lead to
-its notices once. A notice is removed by recomputing its texts: no reverse map is kept.
+Storage is sized for a million notices (tens of millions of key–text pairs): strings are
+kept only for the texts (words, pieces, joined neighbours), each numbered once. A key is kept
+as a 64-bit hash (``_key_hashes``) in one sorted NumPy array beside the number of the text
+that gave it; a query's keys are hashed the same way and looked up with ``searchsorted``.
+Two keys sharing a hash can only add texts to a lookup (the bound and the scorer decide),
+never lose one. Postings are ``(slot << 16) | bits of the notice's words``, one NumPy array
+of all texts' rows with offsets by text number, in slot order, so the many keys of one word
+(one per romanisation variant) lead to its notices once. Changes go to small pending arrays
+merged into the sorted ones before the next read (``_settle``); a removed notice's slot is
+never reused, and its rows are dropped at that merge.
 """
 
 from __future__ import annotations
@@ -127,6 +134,41 @@ def _deletions(key: str, depth: int) -> set[str]:
         layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
         found |= layer
     return found
+
+
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_HASH_BATCH = 1 << 19
+"""Keys hashed at once while building (bounds the memory of keys waiting to be hashed)."""
+
+
+def _key_hashes(keys: list[str]) -> npt.NDArray[np.uint64]:
+    """64-bit FNV-1a of each key's code points, computed a column of code points at a time.
+
+    Python's ``hash`` of a string changes from process to process, and a kept index is read
+    by others; hashlib's digests cost about 0.75 µs a key against about 0.1 µs here. NUL code
+    points (the padding of NumPy's fixed-width strings) are skipped, so a key hashes the
+    same in any batch.
+    """
+    if not keys:
+        return np.empty(0, dtype=np.uint64)
+    wide = np.array(keys, dtype=np.str_)
+    points = wide.view(np.uint32).reshape(len(keys), -1)
+    found = np.full(len(keys), _FNV_OFFSET, dtype=np.uint64)
+    for column in points.T:
+        mixed = (found ^ column.astype(np.uint64)) * _FNV_PRIME
+        found = np.where(column != 0, mixed, found)
+    return found
+
+
+def _ranges(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Every position ``starts[i] <= p < ends[i]``, range after range."""
+    counts = ends - starts
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
+    return offsets + np.arange(total, dtype=np.int64)
 
 
 def _fuzzy_depth(key: str) -> int:
@@ -475,18 +517,35 @@ class _Columns:
 class CandidateIndex:
     """Blocking keys → notices, kept current with ``update``/``remove`` (or ``apply_events``).
 
-    Two levels: key → texts (words, hyphen pieces, joined neighbours) that give it, and
-    text → postings. What the bound reads of each notice is kept in columns (``array``
-    rows, one or a few values per slot), which a query reads through NumPy all at once.
+    Two levels: key hash → numbers of the texts (words, hyphen pieces, joined neighbours)
+    that give it, and text number → postings (see the module's docstring). What the bound
+    reads of each notice is kept in columns (``array`` rows, one or a few values per slot),
+    which a query reads through NumPy all at once.
     """
 
     def __init__(self) -> None:
-        self._texts_by_key: dict[str, str | set[str]] = {}
-        """Key → the one text that gives it (most keys), or the set of them."""
-        self._postings: dict[str, array[int]] = {}
+        self._text_ids: dict[str, int] = {}
+        self._text_list: list[str] = []
+        """Text number → text."""
+        self._key_hash: npt.NDArray[np.uint64] = np.empty(0, dtype=np.uint64)
+        """Hashes of every (key, text) pair, sorted."""
+        self._key_text: npt.NDArray[np.int32] = np.empty(0, dtype=np.int32)
+        """The text number of each pair."""
+        self._row_starts: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        """Where each text number's postings start in ``_rows`` (one more than texts)."""
+        self._rows: npt.NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self._new_keys: list[str] = []
+        """Keys of texts first seen since the last ``_settle``, not yet hashed."""
+        self._new_key_texts: array[int] = array("i")
+        self._new_hashes: list[npt.NDArray[np.uint64]] = []
+        """Keys hashed in batches while building, with ``_new_key_texts`` for all of them."""
+        self._new_row_texts: array[int] = array("i")
+        self._new_rows: array[int] = array("q")
+        self._removed = 0
+        """Slots removed since the last ``_settle`` (their rows are still filed)."""
+        self._settle_lock = threading.Lock()
         self._entries: list[Candidate | None] = []
         self._slots: dict[str, int] = {}
-        self._free: list[int] = []
         self._keyless: set[int] = set()
         """Slots of notices whose name gives no key at all: every query fetches them."""
         self._shares: array[float] = array("d")
@@ -502,12 +561,15 @@ class CandidateIndex:
         """Id of the last store event reflected (set by ``from_repository``/``apply_events``)."""
 
     def __getstate__(self) -> dict[str, Any]:
+        self._settle()
         state = self.__dict__.copy()
         state["_views"] = None
+        del state["_settle_lock"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self._settle_lock = threading.Lock()
 
     # -- building ----------------------------------------------------------------------
     @classmethod
@@ -517,6 +579,7 @@ class CandidateIndex:
         with _collector_paused():
             for notice in notices:
                 index.update(notice)
+            index._settle()
         return index
 
     @classmethod
@@ -544,28 +607,26 @@ class CandidateIndex:
         self._views = None  # an array exporting its buffer cannot grow
         parts = parse_notice_name(candidate.name, candidate.forename)
         bound = _Bound.of(parts)
-        if self._free:
-            slot = self._free.pop()
-            self._entries[slot] = candidate
-        else:
-            slot = len(self._entries)
-            self._entries.append(candidate)
-            self._shares.extend(itertools.repeat(0.0, _MASK_BITS))
-            self._bits.extend((0, 0, 0, 0))
-            for column in (self._year, self._month, self._day, self._sex):
-                column.append(0)
-            self._nationalities.extend((0, 0))
+        # A slot is never reused: rows of a removed notice may still be filed until _settle.
+        slot = len(self._entries)
+        self._entries.append(candidate)
+        self._shares.extend(itertools.repeat(0.0, _MASK_BITS))
+        self._bits.extend((0, 0, 0, 0))
+        for column in (self._year, self._month, self._day, self._sex):
+            column.append(0)
+        self._nationalities.extend((0, 0))
         self._fill_columns(slot, candidate, bound)
         self._slots[candidate.entity_id] = slot
         texts = _filed_texts(parts, particles=bound.total <= 0)
         if not texts:
             self._keyless.add(slot)
+        text_ids = self._text_ids
         for text, mask in texts.items():
-            row = self._postings.get(text)
-            if row is None:
-                row = self._postings[text] = array("q")
-                self._file_keys(text)
-            row.append(slot << _MASK_BITS | mask)
+            number = text_ids.get(text)
+            if number is None:
+                number = self._new_text(text)
+            self._new_row_texts.append(number)
+            self._new_rows.append(slot << _MASK_BITS | mask)
 
     def _fill_columns(self, slot: int, candidate: Candidate, bound: _Bound) -> None:
         shares = [0.0] * _MASK_BITS
@@ -592,51 +653,100 @@ class CandidateIndex:
             code = self._nationality_codes[country] = len(self._nationality_codes) + 1
         return code
 
-    def _file_keys(self, text: str) -> None:
-        by_key = self._texts_by_key
-        for key in _text_keys(text):
-            held = by_key.get(key)
-            if held is None:
-                by_key[key] = text
-            elif isinstance(held, str):
-                if held != text:
-                    by_key[key] = {held, text}
-            else:
-                held.add(text)
-
-    def _unfile_keys(self, text: str) -> None:
-        by_key = self._texts_by_key
-        for key in _text_keys(text):
-            held = by_key[key]
-            if isinstance(held, str):
-                del by_key[key]
-                continue
-            held.discard(text)
-            if len(held) == 1:
-                by_key[key] = next(iter(held))
+    def _new_text(self, text: str) -> int:
+        """Number a text seen for the first time and queue its keys."""
+        number = self._text_ids[text] = len(self._text_list)
+        self._text_list.append(text)
+        keys = _text_keys(text)
+        self._new_keys.extend(keys)
+        self._new_key_texts.extend(itertools.repeat(number, len(keys)))
+        if len(self._new_keys) >= _HASH_BATCH:
+            self._new_hashes.append(_key_hashes(self._new_keys))
+            self._new_keys = []
+        return number
 
     def remove(self, entity_id: str) -> bool:
         """Drop a notice; ``False`` when it was not in the index."""
         slot = self._slots.pop(entity_id, None)
         if slot is None:
             return False
-        candidate = self._entries[slot]
-        assert candidate is not None
-        parts = parse_notice_name(candidate.name, candidate.forename)
-        for text in _filed_texts(parts, particles=_Bound.of(parts).total <= 0):
-            row = self._postings.get(text)
-            if row is None:
-                continue
-            kept = array("q", (p for p in row if p >> _MASK_BITS != slot))
-            if kept:
-                self._postings[text] = kept
-                continue
-            del self._postings[text]
-            self._unfile_keys(text)
         self._entries[slot] = None
         self._keyless.discard(slot)
-        self._free.append(slot)
+        self._removed += 1
         return True
+
+    def _settle(self) -> None:
+        """Merge what changed since the last read into the sorted arrays."""
+        if not (self._new_rows or self._removed or self._new_keys or self._new_hashes):
+            return
+        with self._settle_lock:
+            if self._new_key_texts:
+                self._settle_keys()
+            if self._new_rows or self._removed:
+                self._settle_rows()
+
+    def _settle_keys(self) -> None:
+        hashes = np.concatenate([*self._new_hashes, _key_hashes(self._new_keys)])
+        texts = np.array(self._new_key_texts, dtype=np.int32)
+        self._new_keys, self._new_hashes, self._new_key_texts = [], [], array("i")
+        order = np.argsort(hashes, kind="stable")
+        hashes, texts = hashes[order], texts[order]
+        del order
+        if len(self._key_hash):
+            at = np.searchsorted(self._key_hash, hashes)
+            hashes = np.insert(self._key_hash, at, hashes)
+            texts = np.insert(self._key_text, at, texts)
+        self._key_hash, self._key_text = hashes, texts
+
+    def _settle_rows(self) -> None:
+        counts = np.diff(self._row_starts)
+        numbers = np.concatenate(
+            [
+                np.repeat(np.arange(len(counts), dtype=np.int32), counts),
+                np.array(self._new_row_texts, dtype=np.int32),
+            ]
+        )
+        rows = np.concatenate([self._rows, np.array(self._new_rows, dtype=np.int64)])
+        self._new_row_texts, self._new_rows = array("i"), array("q")
+        if self._removed:
+            live = np.array([e is not None for e in self._entries], dtype=bool)
+            kept = live[rows >> _MASK_BITS]
+            numbers, rows = numbers[kept], rows[kept]
+            self._removed = 0
+        # Stable: within a text, rows stay in slot order (old slots first, new ones after).
+        order = np.argsort(numbers, kind="stable")
+        self._rows = rows[order]
+        starts = np.zeros(len(self._text_list) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(numbers, minlength=len(self._text_list)), out=starts[1:])
+        self._row_starts = starts
+
+    def _rows_of(self, text: str) -> npt.NDArray[np.int64]:
+        """The postings of one text (empty for a text no notice gives any more)."""
+        self._settle()
+        number = self._text_ids.get(text)
+        if number is None:
+            return np.empty(0, dtype=np.int64)
+        return self._rows[self._row_starts[number] : self._row_starts[number + 1]]
+
+    def _text_numbers(self, keys: list[str]) -> npt.NDArray[np.int64]:
+        """Numbers of the texts that give any of these keys (or a key of the same hash) and
+        still have postings, each once."""
+        self._settle()
+        if not keys or not len(self._key_hash):
+            return np.empty(0, dtype=np.int64)
+        hashes = _key_hashes(keys)
+        at = _ranges(
+            np.searchsorted(self._key_hash, hashes, side="left"),
+            np.searchsorted(self._key_hash, hashes, side="right"),
+        )
+        numbers = np.unique(self._key_text[at]).astype(np.int64)
+        starts = self._row_starts
+        return numbers[starts[numbers + 1] > starts[numbers]]
+
+    def _texts_for(self, keys: Iterable[str]) -> set[str]:
+        """The texts that give any of these keys (or a key of the same hash)."""
+        listed = self._text_list
+        return {listed[n] for n in self._text_numbers(list(keys)).tolist()}
 
     # -- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -656,28 +766,25 @@ class CandidateIndex:
 
     @property
     def key_count(self) -> int:
-        """Distinct blocking keys held."""
-        return len(self._texts_by_key)
+        """Distinct blocking key hashes of the texts that notices still give."""
+        self._settle()
+        starts = self._row_starts
+        held = (starts[1:] > starts[:-1])[self._key_text]
+        hashes = self._key_hash[held]
+        return int(np.count_nonzero(hashes[1:] != hashes[:-1])) + int(len(hashes) > 0)
 
     def _texts(self, query: Query, *, skeletons: bool) -> set[str]:
-        texts: set[str] = set()
+        keys: set[str] = set()
         for name in query.names:
-            for key in _query_keys(name, skeletons):
-                found = self._texts_by_key.get(key)
-                if found is None:
-                    continue
-                if isinstance(found, str):
-                    texts.add(found)
-                else:
-                    texts |= found
-        return texts
+            keys |= _query_keys(name, skeletons)
+        return self._texts_for(keys)
 
     def _hits(self, query: Query, *, skeletons: bool) -> dict[int, int]:
         """Slot → bits of the notice's words that share a key with some spelling."""
         hits: dict[int, int] = dict.fromkeys(self._keyless, 0)
         get = hits.get
         for text in self._texts(query, skeletons=skeletons):
-            for packed in self._postings[text]:
+            for packed in self._rows_of(text).tolist():
                 slot = packed >> _MASK_BITS
                 hits[slot] = get(slot, 0) | (packed & _MASK)
         return hits
@@ -720,18 +827,13 @@ class CandidateIndex:
         """Texts sharing a key with the query: ``strong`` (the same word, key or variant key:
         they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
         gender form: they align by the fuzzy or gender-form rule at best)."""
-        strong: set[str] = set()
-        weak: set[str] = set()
+        strong_keys: set[str] = set()
+        weak_keys: set[str] = set()
         for name in query.names:
             for key in _query_keys(name, False):
-                found = self._texts_by_key.get(key)
-                if found is None:
-                    continue
-                into = weak if key.startswith(_WEAK_KINDS) else strong
-                if isinstance(found, str):
-                    into.add(found)
-                else:
-                    into |= found
+                (weak_keys if key.startswith(_WEAK_KINDS) else strong_keys).add(key)
+        strong = self._texts_for(strong_keys)
+        weak = self._texts_for(weak_keys)
         return strong, weak - strong
 
     def _gathered(
@@ -746,7 +848,7 @@ class CandidateIndex:
         """
         by_level: dict[int, list[npt.NDArray[np.int64]]] = {}
         for text, level in levels.items():
-            by_level.setdefault(level, []).append(np.frombuffer(self._postings[text], np.int64))
+            by_level.setdefault(level, []).append(self._rows_of(text))
         if self._keyless:
             keyless = np.array(sorted(self._keyless), dtype=np.int64) << _MASK_BITS
             by_level.setdefault(0, []).append(keyless)
@@ -786,11 +888,7 @@ class CandidateIndex:
             return chosen
         flags = np.zeros(len(self._entries), dtype=bool)
         flags[chosen] = True
-        deciding = [
-            text
-            for text in weak
-            if flags[np.frombuffer(self._postings[text], np.int64) >> _MASK_BITS].any()
-        ]
+        deciding = [text for text in weak if flags[self._rows_of(text) >> _MASK_BITS].any()]
         if len(chosen) < _REFINE_FROM * len(deciding):
             return chosen  # scoring these few costs less than weighing the words
         levels = dict.fromkeys(strong, 0)

@@ -45,7 +45,7 @@ __all__ = ["IndexLoad", "code_fingerprint", "load_index"]
 
 log = structlog.get_logger(__name__)
 
-_FORMAT = 2
+_FORMAT = 3
 _REBUILD_SHARE = 0.25
 """Rebuild rather than catch up when more events than this share of the notices are new."""
 
