@@ -215,3 +215,21 @@ def test_screening_in_processes_gives_the_same_rows_in_the_same_order() -> None:
     assert together == alone
     assert [r["id"] for r in together][-1] == "last"
     assert together[-1]["candidates"][0]["entity_id"] == DZHEMILEV_ID
+
+
+def test_rows_asking_the_same_are_searched_once_and_get_their_own_candidates() -> None:
+    names = [
+        record["name"] + " " + (record["forename"] or "")
+        for record in generate_corpus(size=210, seed=23)
+    ]
+    rows = [{"id": f"r{i}", "name": names[i % 210]} for i in range(420)]  # each name twice
+    rows.append({"id": "again", "name": "Mustafa Cemilev", "dob": "1943"})
+    rows.append({"id": "other date", "name": "Mustafa Cemilev", "dob": "1950"})
+    rows.append({"id": "again 2", "name": "Mustafa Cemilev", "dob": "1943"})
+    single = [list(screen_rows(index(), [row])) for row in rows]
+    for workers in (1, 2):
+        together = list(screen_rows(index(), rows, workers=workers))
+        assert together == [found for [found] in single]
+        assert together[-3]["candidates"] != together[-2]["candidates"]
+        assert together[-3]["candidates"] == together[-1]["candidates"]
+        assert together[-3]["candidates"][0] is not together[-1]["candidates"][0]

@@ -127,10 +127,6 @@ def _row(item: ScreenRow | Mapping[str, Any], number: int) -> ScreenRow:
     return row if not isinstance(raw_id, int) else ScreenRow(raw_id, row.name, row.query)
 
 
-def _screen(index: CandidateIndex, row: ScreenRow) -> dict[str, Any]:
-    return {"id": row.id, "query": row.name, "candidates": _candidates(index, row.query, None)}
-
-
 def screen_rows(
     index: CandidateIndex,
     rows: Iterable[ScreenRow | Mapping[str, Any]],
@@ -141,7 +137,8 @@ def screen_rows(
 
     Rows are ``ScreenRow`` (as ``read_screen_csv`` gives) or mappings with ``name`` and
     optionally ``id``, ``dob``, ``nationality``, ``sex``; a mapping without an ``id`` gets
-    its 1-based position. Every row is validated before the first result.
+    its 1-based position. Every row is validated before the first result. Rows asking the
+    same (the same names, date of birth, nationality and sex) are searched once.
 
     With ``workers`` > 1 (and where processes can be forked) rows are screened by that
     many processes sharing the index. They are started here, not on first iteration, so a
@@ -149,13 +146,36 @@ def screen_rows(
     stop them.
     """
     checked = [_row(item, number) for number, item in enumerate(rows, start=1)]
-    if workers <= 1 or len(checked) < _PARALLEL_FROM_ROWS or not _can_fork():
-        return _screen_in_batches(index, checked)
-    return _screen_in_processes(index, checked, workers)
+    queries = list(dict.fromkeys(row.query for row in checked))
+    if workers <= 1 or len(queries) < _PARALLEL_FROM_ROWS or not _can_fork():
+        found = _screen_in_batches(index, queries)
+    else:
+        found = _screen_in_processes(index, queries, workers)
+    return _rows_of(checked, found)
 
 
-def _screen_batch(index: CandidateIndex, rows: list[ScreenRow]) -> list[dict[str, Any]]:
-    """Screen a few rows with the cyclic collector paused, then collect only what they left.
+def _rows_of(
+    rows: list[ScreenRow], found: Iterator[list[dict[str, Any]]]
+) -> Iterator[dict[str, Any]]:
+    """Each row with the candidates of its query; ``found`` gives them for each distinct
+    query in the order they first appear."""
+    done: dict[Query, list[dict[str, Any]]] = {}
+    try:
+        for row in rows:
+            candidates = done.get(row.query)
+            if candidates is None:
+                candidates = done[row.query] = next(found)
+            else:
+                candidates = [dict(c) for c in candidates]  # each row its own objects
+            yield {"id": row.id, "query": row.name, "candidates": candidates}
+    finally:
+        close = getattr(found, "close", None)
+        if close is not None:
+            close()
+
+
+def _screen_batch(index: CandidateIndex, queries: list[Query]) -> list[list[dict[str, Any]]]:
+    """Screen a few queries with the cyclic collector paused, then collect only what they left.
 
     Left on, the collector kept walking the name caches as they grew (a fifth to a third of
     the CPU of a run of 5,000 names); what one batch creates is little, and a collection of
@@ -164,16 +184,18 @@ def _screen_batch(index: CandidateIndex, rows: list[ScreenRow]) -> list[dict[str
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [_screen(index, row) for row in rows]
+        return [_candidates(index, query, None) for query in queries]
     finally:
         if enabled:
             gc.enable()
             gc.collect(0)
 
 
-def _screen_in_batches(index: CandidateIndex, rows: list[ScreenRow]) -> Iterator[dict[str, Any]]:
-    for start in range(0, len(rows), _CHUNK):
-        yield from _screen_batch(index, rows[start : start + _CHUNK])
+def _screen_in_batches(
+    index: CandidateIndex, queries: list[Query]
+) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(queries), _CHUNK):
+        yield from _screen_batch(index, queries[start : start + _CHUNK])
 
 
 _PARALLEL_FROM_ROWS = 200
@@ -190,14 +212,14 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _screen_chunk(chunk: list[ScreenRow]) -> list[dict[str, Any]]:
+def _screen_chunk(chunk: list[Query]) -> list[list[dict[str, Any]]]:
     assert _shared is not None
     return _screen_batch(_shared, chunk)
 
 
 def _screen_in_processes(
-    index: CandidateIndex, rows: list[ScreenRow], workers: int
-) -> Iterator[dict[str, Any]]:
+    index: CandidateIndex, queries: list[Query], workers: int
+) -> Iterator[list[dict[str, Any]]]:
     # Fork, so each worker starts with the index and the warm name caches of this process.
     global _shared
     _shared = index
@@ -206,9 +228,9 @@ def _screen_in_processes(
     except BaseException:
         _shared = None
         raise
-    chunks = [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)]
+    chunks = [queries[i : i + _CHUNK] for i in range(0, len(queries), _CHUNK)]
 
-    def results() -> Iterator[dict[str, Any]]:
+    def results() -> Iterator[list[dict[str, Any]]]:
         global _shared
         try:
             for done in pool.imap(_screen_chunk, chunks):
