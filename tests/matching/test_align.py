@@ -46,6 +46,7 @@ def test_similarities_are_ordered_by_rule() -> None:
     assert GENDER_FORM > sim("Kazakov", "KOZAKOV") >= FUZZY_FLOOR
     assert 1.0 > sim("Lukashenka", "LUKASHENKO") >= SAME_KEY  # one name in two languages
     assert 1.0 > sim("Mammadov", "MAMEDOV") >= SAME_KEY
+    assert 1.0 > sim("Mykola", "NIKOLAI") >= SAME_KEY  # one given name in two languages
 
 
 @pytest.mark.parametrize(
@@ -157,6 +158,9 @@ def test_language_forms_name_their_rule(query: str, notice: str, named: str) -> 
         ("Alina", "ELINA"),  # given names: not read as ə
         ("Karimova", "KERIMOV"),  # the other gender form stays apart
         ("Lukashenka", "LUKASHENKA"),
+        ("Antonia", "ANTONIO"),  # Spanish gender forms, not Belarusian -а = -о
+        ("Claudia", "CLAUDIO"),
+        ("Francisca", "FRANCISCO"),
     ],
 )
 def test_language_forms_are_not_read_without_their_conditions(query: str, notice: str) -> None:

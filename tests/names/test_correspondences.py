@@ -45,6 +45,12 @@ def test_belarusian_forms_and_their_rules(belarusian: str, russian: str, rules: 
         ("Лявонава", "Леонов"),  # the other gender form
         ("Ліяна", "Лена"),  # too short
         ("Калеснікаў", "Колесников"[:-1] + "ц"),  # a consonant differs
+        ("Francisca", "FRANCISCO"),  # Spanish gender, not Belarusian -ka = -ko
+        ("Claudia", "CLAUDIO"),  # Latin au is no Belarusian ў
+        ("Patricia", "PATRICIO"),  # nor ci a Belarusian ць
+        ("Alexandra", "ALEXANDRE"),  # a final а after р is not read as е
+        ("Antonia", "ANTONIO"),
+        ("Latushka", "LATUSHKO"),  # -ka = -ko with no other mark: left to the fuzzy rule
     ],
 )
 def test_not_belarusian_forms(belarusian: str, russian: str) -> None:
@@ -52,12 +58,12 @@ def test_not_belarusian_forms(belarusian: str, russian: str) -> None:
 
 
 def test_variant_readings_that_are_belarusian_rules_count_as_evidence() -> None:
-    # Kavaliou has no Belarusian letter; its key kavalev comes from reading ou as ов.
-    assert belarusian_form("kavalev", "kovalev", "kavaliou") is None
+    # The key kavalev of Kavaliou comes from reading its final ou as ов (-оў).
     assert belarusian_form("kavalev", "kovalev", "kavaliou", frozenset({"ou=ov"})) == {
         "akanne",
         "ў=в",
     }
+    assert belarusian_form("kavalev", "kovalev", "kavalev") is None  # akanne alone, no mark
 
 
 @pytest.mark.parametrize(

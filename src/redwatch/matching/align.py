@@ -162,14 +162,21 @@ def _key_pairs(a: TokenKey, b: TokenKey) -> list[tuple[str, str]]:
     return [(a.key, y) for y in right] + [(x, b.key) for x in left if x != a.key]
 
 
+_NOT_RUSSIAN_E = "yo=e"
+"""A Russian key whose e stands for ё written e is not read against a Belarusian я (the
+ANTONIO of ANTONIA would be Антонё = Антоне)."""
+
+
 def _fewest_rules(
-    pairs: list[tuple[str, str]], source: TokenKey, reading: str
+    pairs: list[tuple[str, str]], source: TokenKey, other: TokenKey, reading: str
 ) -> frozenset[str] | None:
     """The fewest rules of the language ``reading`` by which a key of ``source`` (the left
-    of each pair) is that language's form of the right one."""
+    of each pair) is that language's form of the right one, a key of ``other``."""
     best: frozenset[str] | None = None
     for mine, theirs in pairs:
         if reading == "Belarusian":
+            if _NOT_RUSSIAN_E in other.via.get(theirs, frozenset()):
+                continue
             rules = belarusian_form(mine, theirs, source.text, source.via[mine])
         elif detect_script(source.text) is Script.LATIN:
             rules = azerbaijani_form(mine, theirs)
@@ -188,10 +195,10 @@ def _language_form(a: TokenKey, b: TokenKey, query: str, notice: str) -> TokenMa
     (``names.correspondences``): as strong as the same key; or, when only the other
     gender form is, a gender form."""
     forward = _key_pairs(a, b)
-    sides = ((a, forward), (b, [(y, x) for x, y in forward]))
+    sides = ((a, b, forward), (b, a, [(y, x) for x, y in forward]))
     for reading, notes in _LANGUAGE_NOTES.items():
-        for source, pairs in sides:
-            rules = _fewest_rules(pairs, source, reading)
+        for source, other, pairs in sides:
+            rules = _fewest_rules(pairs, source, other, reading)
             if rules is not None:
                 reason = "; ".join(notes[r] for r in sorted(rules))
                 # Every difference is a correspondence of the two languages' spellings: one
@@ -199,9 +206,9 @@ def _language_form(a: TokenKey, b: TokenKey, query: str, notice: str) -> TokenMa
                 similarity = SAME_KEY + 0.03 * _surface(query, notice)
                 return TokenMatch(similarity, f"{reading} form", reason)
     for reading in _LANGUAGE_NOTES:
-        for source, pairs in sides:
+        for source, other, pairs in sides:
             swapped = [(x, g) for x, y in pairs for g in other_gender_forms(y)]
-            if _fewest_rules(swapped, source, reading) is not None:
+            if _fewest_rules(swapped, source, other, reading) is not None:
                 return TokenMatch(
                     GENDER_FORM,
                     "gender form",
@@ -226,9 +233,11 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
         return TokenMatch(similarity, "same key", _why_same(query, notice, a.key))
     shared = _best_shared(a, b)
     if shared is not None:
-        if a.via[shared] | b.via[shared] == _FRENCH:
+        if a.via[shared] | b.via[shared] == _FRENCH or shared.startswith(GIVEN_NAME_MARK):
             # The French table of Russian passports (MVD 310 French), read only in words that
-            # bear a French mark: one name in two published systems, like ICAO and MVD.
+            # bear a French mark: one name in two published systems, like ICAO and MVD. And
+            # a given name in the forms of two languages (Алег = Олег, given_names): the
+            # registry rewrote the name, as strong as two romanisations of one spelling.
             similarity = SAME_KEY + 0.03 * _surface(query, notice)
             return TokenMatch(similarity, "same key", _why_same(query, notice, shared))
         similarity = VARIANT + 0.03 * _surface(query, notice)

@@ -14,7 +14,7 @@ surnames in Бірыла, *Беларуская антрапанімія*):
 rule          Belarusian spelling = Russian spelling                  example
 ===========  ======================================================  =======================
 akanne        а for unstressed о                                      Калеснікаў = Колесников
--ka=-ko       final -а for the unstressed -о of -ко, -ло, -енко       Лукашэнка = Лукашенко
+-ka=-ko       final -а for unstressed -о (-ка, -ла, -енка)            Лукашэнка = Лукашенко
 yakanne       я for unstressed е                                      Ярмошын = Ермошин
 hard          а after р ж ш ч ц дз (always hard) for е or я           Шаўцоў = Шевцов
 ў=в           ў after a vowel for в                                   Калеснікаў = Колесников
@@ -23,9 +23,13 @@ hard          а after р ж ш ч ц дз (always hard) for е or я           
 ===========  ======================================================  =======================
 
 Akanne inside a word is also how two Russian names can differ (Казаков and Козаков are two
-families), so it counts only in a word that shows it is Belarusian: a Belarusian letter
-(ў ŭ і э, Łacinka ć ń ś ź ĺ ł č š ž), шы жы чы (Russian writes ши жи чи), дз, an ending
--енка, or another correspondence of the table in the same word.
+families), a final -а for -о how Spanish and Italian names change gender (FRANCISCA,
+FRANCISCO), and on Latin letters au and ci are also CLAUDIA and PATRICIA. So akanne, -ka=-ko,
+ў=в and ць=ть count only in a word that shows it is Belarusian: a Belarusian letter (ў ŭ і
+э, Łacinka ć ń ś ź ĺ ł č š ž), шы жы чы (Russian writes ши жи чи), дз (not the dzh of дж),
+the endings -енка and -аў -оў -еў (-au -ou -eu), or yakanne, hard or в in the same word.
+A final а after р is not read as е (ALEXANDRA, ALEXANDRE). Keys of fewer than seven letters
+are not read at all: they are mostly given names, which the table of ``given_names`` links.
 
 Azerbaijani (the Latin alphabet of 1991 and the passport transliteration, which writes ə
 as A, as in MAMMADOV; the Russian registry writes ə as а or е: Мамедов, Керимов, Гасанов):
@@ -72,12 +76,17 @@ AZERBAIJANI_NOTES = {
 
 # Marks of a Belarusian spelling in the folded word (see the module docstring).
 _BELARUSIAN_LETTERS = frozenset("ўŭіэćńśźĺłčšž")
-_BELARUSIAN_SPELLINGS = re.compile(r"шы|жы|чы|дз|енка$|энка$|(?:sh|zh|ch|š|ž|č)y|dz|enka$")
-_EVIDENT = frozenset(BELARUSIAN_NOTES) - {"akanne"}
-"""Rules that only a Belarusian spelling produces: each is evidence on its own."""
-_MIN_BELARUSIAN_KEY = 6
-"""Shorter words are given names (left to ``given_names``: Лена is not Ліяна) or too short
-for two spellings to say much."""
+_BELARUSIAN_SPELLINGS = re.compile(
+    r"шы|жы|чы|дз|енка$|энка$|(?:sh|zh|ch|š|ž|č)y|dz(?!h)|enka$|[aoe]u$"
+)
+_EVIDENT = frozenset({"yakanne", "hard", "в"})
+"""Rules that only a Belarusian spelling produces: each is evidence on its own. The others
+are not, read on keys: a final -a for -o is how Spanish and Italian names change gender
+(FRANCISCA, FRANCISCO), and Latin au, ci are also CLAUDIA and PATRICIA; they count in a
+word with a mark of a Belarusian spelling (a final -аў -оў -еў is one)."""
+_MIN_BELARUSIAN_KEY = 7
+"""Shorter words are mostly given names (left to ``given_names``: DANIEL and DANIYAL, MARET
+and MARIYAT are not read as я for е) or too short for two spellings to say much."""
 
 
 def _units(key: str) -> tuple[str, ...]:
@@ -95,8 +104,9 @@ def _readings(units: tuple[str, ...], at: int) -> Iterator[tuple[str, int, str]]
     after = units[at + 1] if at + 1 < len(units) else ""
     yield unit, 1, ""
     if unit == "a":
-        yield "o", 1, "-ka=-ko" if at == len(units) - 1 else "akanne"
-        if before in _HARD:
+        final = at == len(units) - 1
+        yield "o", 1, "-ka=-ko" if final else "akanne"
+        if before in _HARD and not final:  # ALEXANDRA is not ALEXANDRE
             yield "e", 1, "hard"
             if before == "r":
                 yield "ia", 1, "hard"
