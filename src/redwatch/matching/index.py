@@ -84,9 +84,10 @@ from redwatch.matching.score import (
     NOTICE_SHARE,
     POSSIBLE_THRESHOLD,
     SEX_CONFLICT_FACTOR,
+    _query_parts,  # the scorer's own (cached) parse of a query name
     score,
 )
-from redwatch.names.parse import NameParts, Role, parse_name, parse_notice_name
+from redwatch.names.parse import NameParts, Role, parse_notice_name
 from redwatch.names.phonetic import analyse
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ def _filed_texts(parts: NameParts, *, particles: bool) -> dict[str, int]:
 
 @lru_cache(maxsize=65536)
 def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
-    parts = parse_name(text)
+    parts = _query_parts(text)
     keys: set[str] = set()
     for blocking_text in _merged(blocking_texts(parts), blocking_texts(_as_words(parts))):
         keys |= _text_keys(blocking_text)
@@ -326,7 +327,7 @@ def _level(similarity: float) -> int:
 def _query_units(name: str) -> tuple[tuple[str, bool], ...]:
     """The scorer's units of one spelling (words, pieces, two or three together), each with
     whether it joins several."""
-    pieces = pieces_of(parse_name(name), notice=False)
+    pieces = pieces_of(_query_parts(name), notice=False)
     return tuple((unit.text, len(unit.span) > 1) for unit in _units(pieces, notice=False))
 
 
@@ -411,24 +412,16 @@ class _Needs:
     """
 
     def __init__(self, query: Query) -> None:
-        table = np.empty((6, 2, 2), dtype=np.float64)
-        for verdict in _VERDICTS:
-            for sex_conflict in (False, True):
-                for same_nationality in (False, True):
-                    table[_CODE[verdict], int(sex_conflict), int(same_nationality)] = self._compute(
-                        verdict, sex_conflict, same_nationality
-                    )
-        table[_MAYBE] = table[[_COMPATIBLE, _NEAR, _CONFLICT]].min(axis=0)
-        self.table = table
+        self.table = _needs_table()
         self.constant = query.dob is None and query.sex is None and query.nationality is None
         """Every notice needs the same, when the query gives nothing but names."""
-        self.near_years: frozenset[int] = frozenset()
+        self.near_years: tuple[int, ...] = ()
         """Years a notice's date may have without a conflict (same, ±1, digits swapped)."""
         if query.dob is not None:
             year = query.dob.year
             text = str(year)
             swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(3)}
-            self.near_years = frozenset({year - 1, year, year + 1} | swapped)
+            self.near_years = tuple(sorted({year - 1, year, year + 1} | swapped))
 
     @staticmethod
     def _compute(verdict: DateVerdict, sex_conflict: bool, same_nationality: bool) -> float:
@@ -447,6 +440,22 @@ class _Needs:
             offset, scale = _pull(offset, scale, NATIONALITY_PULL)
         name_needed = (POSSIBLE_THRESHOLD - _BOUND_SLACK - offset) / scale
         return (name_needed - (1 - NOTICE_SHARE)) / NOTICE_SHARE
+
+
+@lru_cache(maxsize=1)
+def _needs_table() -> npt.NDArray[np.float64]:
+    """The need for each date verdict, sex conflict and agreeing nationality (the same for
+    every query)."""
+    table = np.empty((6, 2, 2), dtype=np.float64)
+    for verdict in _VERDICTS:
+        for sex_conflict in (False, True):
+            for same_nationality in (False, True):
+                table[_CODE[verdict], int(sex_conflict), int(same_nationality)] = _Needs._compute(
+                    verdict, sex_conflict, same_nationality
+                )
+    table[_MAYBE] = table[[_COMPATIBLE, _NEAR, _CONFLICT]].min(axis=0)
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=1024)
@@ -983,7 +992,9 @@ class CandidateIndex:
             day_ok = (day == 0) | (day == asked.day)
         agree = month_ok & day_ok
         same_year = year == asked.year
-        near = np.isin(year, np.array(sorted(needs.near_years), dtype=np.int16))
+        near = year == needs.near_years[0]
+        for other in needs.near_years[1:]:
+            near |= year == other
         verdicts = np.full(len(slots), _CONFLICT, dtype=np.intp)
         verdicts[near & ~same_year & agree] = _NEAR  # a year slip, the rest agreeing
         verdicts[same_year & ~agree] = _MAYBE
