@@ -95,7 +95,8 @@ class Alignment:
     role: Role
     similarity: float
     rule: str
-    """``identical``, ``same key``, ``variant``, ``gender form`` or ``fuzzy``."""
+    """``identical``, ``same key``, ``variant``, ``Belarusian form``, ``Azerbaijani form``,
+    ``gender form``, ``vowels`` or ``fuzzy`` (``align.compare_tokens``, strongest first)."""
     reason: str
 
     def describe(self) -> str:
