@@ -96,7 +96,7 @@ class Alignment:
     similarity: float
     rule: str
     """``identical``, ``same key``, ``variant``, ``Belarusian form``, ``Azerbaijani form``,
-    ``gender form``, ``vowels`` or ``fuzzy`` (``align.compare_tokens``, strongest first)."""
+    ``gender form``, ``vowels`` or ``fuzzy`` (see ``align.compare_tokens``)."""
     reason: str
 
     def describe(self) -> str:
