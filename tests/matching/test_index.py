@@ -167,6 +167,28 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     assert scored == ["2020/9"]
 
 
+def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
+    """Notices met only through a common given name never reach the bound's columns; one
+    with the family name too does, and so does one with an exact date of birth."""
+    records = [notice(f"2020/{i}", f"ZORBATOV{chr(65 + i % 26)}", "RUSTEM") for i in range(60)]
+    records.append(notice("2020/98", "BALERMANOTEDA", "RUSTEM"))
+    records.append(notice("2020/99", "KHAN", "RUSTEM", date_of_birth="1980/02/01"))
+    index = CandidateIndex.from_notices(records)
+    for dob in (None, "01.02.1980"):
+        query = Query.build("Rustem Balermanoteda", dob=dob)
+        strong, weak = index._hit_texts(query)
+        levels = dict.fromkeys(strong, 0) | dict.fromkeys(weak, 1)
+        everything, _, _ = index._gathered(levels)
+        pruned, _, _ = index._gathered(levels, query)
+        assert len(everything) == len(records)
+        entries = [index._entries[slot] for slot in pruned.tolist()]
+        kept = {entry.entity_id for entry in entries if entry is not None}
+        assert "2020/98" in kept
+        assert ("2020/99" in kept) == (dob is not None)
+        assert len(kept) <= 2
+        assert [r.entity_id for r in index.search(query)][:1] == ["2020/98"]
+
+
 def test_searches_in_several_threads_agree_with_one_thread() -> None:
     records = with_dzhemilev(corpus(400, 13))
     index = CandidateIndex.from_notices(records)

@@ -144,3 +144,33 @@ def test_the_notice_words_analyses_are_kept_and_restored_but_no_query_words(
     restored = phonetic._ANALYSES["dzhemilev"]
     assert restored == kept["dzhemilev"]
     assert phonetic.analyse("Dzhemilev") is restored
+
+
+def test_only_the_analyses_of_the_commonest_notice_words_are_kept(
+    tmp_path: Path, records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redwatch.matching import index_cache
+
+    common = [{**r, "forename": "MUSTAFA"} for r in records[:40]] + records[40:]
+    repo, url = store(tmp_path, common)
+    monkeypatch.setattr(index_cache, "_KEPT_ANALYSES", 5)
+    load_index(repo, tmp_path / "cache", url)
+    with cache_path(tmp_path / "cache", url).open("rb") as stream:
+        kept = pickle.load(stream)["analyses"]
+    assert len(kept) == 5
+    assert "mustafa" in kept
+
+
+def test_an_index_of_the_former_format_is_rebuilt(
+    tmp_path: Path, records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redwatch.matching import index_cache
+
+    repo, url = store(tmp_path, records)
+    load_index(repo, tmp_path / "cache", url)
+    monkeypatch.setattr(index_cache, "_FORMAT", index_cache._FORMAT - 1)
+    index_cache.code_fingerprint.cache_clear()
+    try:
+        assert load_index(repo, tmp_path / "cache", url).how == "built"
+    finally:
+        index_cache.code_fingerprint.cache_clear()

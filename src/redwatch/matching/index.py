@@ -294,24 +294,24 @@ assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
 
 
 _scratches = threading.local()
+_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 
-def _scratch(
-    index: CandidateIndex, size: int
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+def _scratch(index: CandidateIndex, size: int) -> _Scratch:
     """Work arrays of one slot each, per thread (searches may run in several threads)
     and per index; left all zero by whoever used them."""
-    held: (
-        weakref.WeakKeyDictionary[
-            CandidateIndex, tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]
-        ]
-        | None
-    ) = getattr(_scratches, "held", None)
+    held: weakref.WeakKeyDictionary[CandidateIndex, _Scratch] | None = getattr(
+        _scratches, "held", None
+    )
     if held is None:
         held = _scratches.held = weakref.WeakKeyDictionary()
     found = held.get(index)
     if found is None or len(found[0]) < size:
-        found = held[index] = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int64))
+        found = held[index] = (
+            np.zeros(size, dtype=np.int32),
+            np.zeros(size, dtype=np.int64),
+            np.zeros(size, dtype=np.float64),
+        )
     return found
 
 
@@ -381,6 +381,17 @@ class _Bound:
             family_bits=family_bits,
             sure_bits=sure_bits,
         )
+
+    def row_share(self, mask: int) -> float:
+        """The most of the name a posting of these words can cover in ``_passing``: its
+        words, the sure ones, the family name when it names an alias; a name of weightless
+        words counts whole. The sum over a notice's postings bounds its coverage."""
+        if not self.weighted_bits:
+            return 1.0
+        covered = mask | self.sure_bits
+        if covered & self.alias_bits:
+            covered |= self.family_bits
+        return sum(share for bit, share in self.shares if bit & covered)
 
 
 # Date verdicts as the bound codes them: the scorer's five, and one it leaves to
@@ -464,6 +475,27 @@ def _needs(dob: PartialDate | None, sex: str | None, nationality: str | None) ->
     return _Needs(Query(("",), dob, nationality, sex))
 
 
+def _least_needs(query: Query, years: npt.NDArray[np.int16]) -> npt.NDArray[np.float64] | float:
+    """The least share of each notice's name (by its year of birth) this query must cover,
+    whatever the rest of the notice's evidence: the least of ``_Needs``' values over the
+    date verdicts that year allows (as ``_verdicts`` decides them), the sex conflicts and
+    nationalities the query can meet."""
+    table = _needs(query.dob, query.sex, query.nationality).table
+    if query.sex is None:
+        table = table[:, :1]
+    if query.nationality is None:
+        table = table[:, :, :1]
+    least = table.min(axis=(1, 2))
+    if query.dob is None:
+        return float(least[_UNKNOWN])
+    found = np.full(len(years), least[_CONFLICT], dtype=np.float64)
+    near = np.array(sorted(_needs(query.dob, None, None).near_years), dtype=np.int16)
+    found[np.isin(years, near)] = least[[_NEAR, _CONFLICT]].min()
+    found[years == query.dob.year] = least[[_EXACT, _COMPATIBLE, _MAYBE]].min()
+    found[years == 0] = least[_UNKNOWN]
+    return found
+
+
 def _pull(offset: float, scale: float, pull: float) -> tuple[float, float]:
     """``value += (1 - value) × pull`` applied to ``offset + scale × x``."""
     return offset + (1 - offset) * pull, scale * (1 - pull)
@@ -543,6 +575,8 @@ class CandidateIndex:
         self._row_starts: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
         """Where each text number's postings start in ``_rows`` (one more than texts)."""
         self._rows: npt.NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self._row_shares: npt.NDArray[np.float64] = np.empty(0, dtype=np.float64)
+        """Beside each row, the most of its notice's name it can cover (``_row_share``)."""
         self._new_keys: list[str] = []
         """Keys of texts first seen since the last ``_settle``, not yet hashed."""
         self._new_key_texts: array[int] = array("i")
@@ -550,6 +584,7 @@ class CandidateIndex:
         """Keys hashed in batches while building, with ``_new_key_texts`` for all of them."""
         self._new_row_texts: array[int] = array("i")
         self._new_rows: array[int] = array("q")
+        self._new_row_shares: array[float] = array("d")
         self._removed = 0
         """Slots removed since the last ``_settle`` (their rows are still filed)."""
         self._settle_lock = threading.Lock()
@@ -636,6 +671,7 @@ class CandidateIndex:
                 number = self._new_text(text)
             self._new_row_texts.append(number)
             self._new_rows.append(slot << _MASK_BITS | mask)
+            self._new_row_shares.append(bound.row_share(mask))
 
     def _fill_columns(self, slot: int, candidate: Candidate, bound: _Bound) -> None:
         shares = [0.0] * _MASK_BITS
@@ -716,15 +752,23 @@ class CandidateIndex:
             ]
         )
         rows = np.concatenate([self._rows, np.array(self._new_rows, dtype=np.int64)])
-        self._new_row_texts, self._new_rows = array("i"), array("q")
+        shares = np.concatenate(
+            [self._row_shares, np.array(self._new_row_shares, dtype=np.float64)]
+        )
+        self._new_row_texts, self._new_rows, self._new_row_shares = (
+            array("i"),
+            array("q"),
+            array("d"),
+        )
         if self._removed:
             live = np.array([e is not None for e in self._entries], dtype=bool)
             kept = live[rows >> _MASK_BITS]
-            numbers, rows = numbers[kept], rows[kept]
+            numbers, rows, shares = numbers[kept], rows[kept], shares[kept]
             self._removed = 0
         # Stable: within a text, rows stay in slot order (old slots first, new ones after).
         order = np.argsort(numbers, kind="stable")
         self._rows = rows[order]
+        self._row_shares = shares[order]
         starts = np.zeros(len(self._text_list) + 1, dtype=np.int64)
         np.cumsum(np.bincount(numbers, minlength=len(self._text_list)), out=starts[1:])
         self._row_starts = starts
@@ -736,6 +780,14 @@ class CandidateIndex:
         if number is None:
             return np.empty(0, dtype=np.int64)
         return self._rows[self._row_starts[number] : self._row_starts[number + 1]]
+
+    def _row_ranges(self, texts: Iterable[str]) -> npt.NDArray[np.int64]:
+        """Positions in ``_rows`` of the postings of these texts, text after text."""
+        self._settle()
+        ids = self._text_ids
+        numbers = np.array([ids.get(t, -1) for t in texts], dtype=np.int64)
+        numbers = numbers[numbers >= 0]
+        return _ranges(self._row_starts[numbers], self._row_starts[numbers + 1])
 
     def _text_numbers(self, keys: list[str]) -> npt.NDArray[np.int64]:
         """Numbers of the texts that give any of these keys (or a key of the same hash) and
@@ -846,39 +898,52 @@ class CandidateIndex:
         return strong, weak - strong
 
     def _gathered(
-        self, levels: Mapping[str, int]
+        self, levels: Mapping[str, int], query: Query | None = None
     ) -> tuple[npt.NDArray[np.int64], list[tuple[float, npt.NDArray[np.int32]]], float]:
         """Distinct slots of the texts' notices, and for each level of similarity present (best
         first) its weight and the bits of the words a text of that level or better hits; and
         the best level present.
 
         ``levels`` maps each text to the index in ``_LEVELS`` of the best similarity it may
-        align with. Keyless notices come with no bits.
+        align with. Keyless notices come with no bits. With the ``query``, a slot whose postings'
+        shares (``_Bound.row_share``) sum to less than the query's least need for it
+        (``_least_needs``) is left out: no level can cover more of its name. In a large list
+        most slots are such (a common given name alone), and this costs one addition a row
+        instead of ``_passing``'s sixteen a slot.
         """
-        by_level: dict[int, list[npt.NDArray[np.int64]]] = {}
+        by_level: dict[int, list[str]] = {}
         for text, level in levels.items():
-            by_level.setdefault(level, []).append(self._rows_of(text))
+            by_level.setdefault(level, []).append(text)
         if self._keyless:
-            keyless = np.array(sorted(self._keyless), dtype=np.int64) << _MASK_BITS
-            by_level.setdefault(0, []).append(keyless)
+            by_level.setdefault(0, [])  # keyless notices come in at the best level, no bits
         if not by_level:
             return np.empty(0, dtype=np.int64), [], 0.0
-        scratch, seen = _scratch(self, len(self._entries))
         present = sorted(by_level)
-        packed = [np.concatenate(by_level[level]) for level in present]
-        every = np.concatenate(packed) >> _MASK_BITS
+        at = [self._row_ranges(by_level[level]) for level in present]
+        packed = [self._rows[positions] for positions in at]
+        row_slots = np.concatenate(packed) >> _MASK_BITS
+        keyless = np.array(sorted(self._keyless), dtype=np.int64)
+        every = np.concatenate([row_slots, keyless]) if len(keyless) else row_slots
+        scratch, seen, shares = _scratch(self, len(self._entries))
         # One row per slot, without sorting: the last row of each slot is kept.
         order = np.arange(len(every))
         seen[every] = order
-        slots = every[seen[every] == order]
-        masks: list[tuple[float, npt.NDArray[np.int32]]] = []
+        touched = every[seen[every] == order]
+        slots = touched
         try:
+            if query is not None:
+                np.add.at(shares, row_slots, self._row_shares[np.concatenate(at)])
+                shares[keyless] = np.inf  # no postings, always kept
+                need = _least_needs(query, self._columns().year[touched])
+                slots = touched[shares[touched] >= need - _BOUND_SLACK]
+            masks: list[tuple[float, npt.NDArray[np.int32]]] = []
             for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
                 np.bitwise_or.at(scratch, rows >> _MASK_BITS, (rows & _MASK).astype(np.int32))
                 below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
                 masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
         finally:
-            scratch[slots] = 0
+            scratch[touched] = 0
+            shares[touched] = 0.0
         return slots, masks, _LEVELS[present[0]]
 
     def _bounded(self, query: Query) -> list[int]:
@@ -892,7 +957,7 @@ class CandidateIndex:
         strong, weak = self._hit_texts(query)
         levels = dict.fromkeys(strong, 0)
         levels.update(dict.fromkeys(weak, _WEAK_LEVEL))
-        chosen = self._passing(query, *self._gathered(levels))
+        chosen = self._passing(query, *self._gathered(levels, query))
         if not weak or not chosen:
             return chosen
         flags = np.zeros(len(self._entries), dtype=bool)
@@ -905,7 +970,7 @@ class CandidateIndex:
             similarity = _best_similarity(query.names, text)
             if similarity > 0.0:
                 levels[text] = _level(similarity)
-        return self._passing(query, *self._gathered(levels))
+        return self._passing(query, *self._gathered(levels, query))
 
     def _passing(
         self,

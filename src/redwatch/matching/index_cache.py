@@ -25,6 +25,7 @@ import hashlib
 import os
 import pickle
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -131,18 +132,27 @@ def _read(path: Path, db_url: str) -> tuple[CandidateIndex, tuple[Any, ...]] | N
     return stored["index"], tuple(stored.get("mark") or ())
 
 
-def notice_words(index: CandidateIndex) -> set[str]:
-    """Every text the scorer analyses on the notice side: the words, hyphen pieces and the
-    two or three neighbouring words of one role that ``align`` compares as one."""
-    found: set[str] = set()
+def notice_words(index: CandidateIndex, most: int | None = None) -> set[str]:
+    """The texts the scorer analyses on the notice side: the words, hyphen pieces and the
+    two or three neighbouring words of one role that ``align`` compares as one; with
+    ``most``, only that many of them, those of the most notices first."""
+    found: Counter[str] = Counter()
     for candidate in index.notices():
         pieces = pieces_of(parse_notice_name(candidate.name, candidate.forename), notice=True)
-        found.update(unit.text for unit in _units(pieces, notice=True))
-    return found
+        found.update({unit.text for unit in _units(pieces, notice=True)})
+    if most is None or len(found) <= most:
+        return set(found)
+    return {text for text, _ in found.most_common(most)}
+
+
+_KEPT_ANALYSES = 131072
+"""At most this many analyses are kept: the analysis cache holds 262,144 (half left for the
+query words), and a list of a million notices has millions of words and joined words, whose
+analyses would take gigabytes."""
 
 
 def _analyses(index: CandidateIndex) -> dict[str, TokenKey]:
-    return analyses_of(sorted(notice_words(index)))
+    return analyses_of(sorted(notice_words(index, _KEPT_ANALYSES)))
 
 
 def _write(path: Path, db_url: str, index: CandidateIndex, mark: tuple[Any, ...]) -> None:
