@@ -11,7 +11,8 @@ import pytest
 
 from redwatch.errors import InputError
 from redwatch.fake import generate_corpus
-from redwatch.matching.index import CandidateIndex
+from redwatch.matching.index import CandidateIndex, SearchMemo
+from redwatch.matching.model import Query
 from redwatch.mirror.importer import import_paths
 from redwatch.screening import (
     CANDIDATE_FIELDS,
@@ -233,3 +234,15 @@ def test_rows_asking_the_same_are_searched_once_and_get_their_own_candidates() -
         assert together[-3]["candidates"] != together[-2]["candidates"]
         assert together[-3]["candidates"] == together[-1]["candidates"]
         assert together[-3]["candidates"][0] is not together[-1]["candidates"][0]
+
+
+def test_searches_sharing_a_memo_find_what_each_finds_alone() -> None:
+    names = ["Mustafa Cemilev", "Мустафа Джемілєв", "Cemilev", "Mustafa Dzhemilev Ahmed"]
+    names += [f"{r['forename'] or ''} {r['name']}" for r in generate_corpus(size=60, seed=24)]
+    queries = [Query.build(name, dob=dob) for name in names for dob in (None, "1943")]
+    memo = SearchMemo(index())
+    for query in queries:
+        assert index().search(query, None, memo=memo) == index().search(query, None)
+    assert memo.hits  # the words were kept
+    with pytest.raises(ValueError, match="another index"):
+        CandidateIndex.from_notices([dzhemilev()]).search(queries[0], memo=memo)

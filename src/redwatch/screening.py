@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from redwatch.errors import InputError
-from redwatch.matching.index import CandidateIndex
+from redwatch.matching.index import CandidateIndex, SearchMemo
 from redwatch.matching.model import Candidate, Query, Result
 from redwatch.textfiles import read_user_text
 
@@ -87,9 +87,11 @@ def candidate_json(result: Result, candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def _candidates(index: CandidateIndex, query: Query, limit: int | None) -> list[dict[str, Any]]:
+def _candidates(
+    index: CandidateIndex, query: Query, limit: int | None, memo: SearchMemo | None = None
+) -> list[dict[str, Any]]:
     found = []
-    for result in index.search(query, limit):
+    for result in index.search(query, limit, memo=memo):
         candidate = index.get(result.entity_id)
         assert candidate is not None  # search only returns indexed notices
         found.append(candidate_json(result, candidate))
@@ -174,7 +176,9 @@ def _rows_of(
             close()
 
 
-def _screen_batch(index: CandidateIndex, queries: list[Query]) -> list[list[dict[str, Any]]]:
+def _screen_batch(
+    index: CandidateIndex, queries: list[Query], memo: SearchMemo
+) -> list[list[dict[str, Any]]]:
     """Screen a few queries with the cyclic collector paused, then collect only what they left.
 
     Left on, the collector kept walking the name caches as they grew (a fifth to a third of
@@ -184,7 +188,7 @@ def _screen_batch(index: CandidateIndex, queries: list[Query]) -> list[list[dict
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [_candidates(index, query, None) for query in queries]
+        return [_candidates(index, query, None, memo) for query in queries]
     finally:
         if enabled:
             gc.enable()
@@ -194,14 +198,17 @@ def _screen_batch(index: CandidateIndex, queries: list[Query]) -> list[list[dict
 def _screen_in_batches(
     index: CandidateIndex, queries: list[Query]
 ) -> Iterator[list[dict[str, Any]]]:
+    memo = SearchMemo(index)  # the index does not change during a run
     for start in range(0, len(queries), _CHUNK):
-        yield from _screen_batch(index, queries[start : start + _CHUNK])
+        yield from _screen_batch(index, queries[start : start + _CHUNK], memo)
 
 
 _PARALLEL_FROM_ROWS = 200
 _CHUNK = 50
 _shared: CandidateIndex | None = None
 """The index the forked workers inherit."""
+_worker_memo: SearchMemo | None = None
+"""A worker's memo of its searches in ``_shared`` (a forked copy, which never changes)."""
 
 
 def _can_fork() -> bool:
@@ -213,8 +220,11 @@ def _quiet_worker() -> None:
 
 
 def _screen_chunk(chunk: list[Query]) -> list[list[dict[str, Any]]]:
+    global _worker_memo
     assert _shared is not None
-    return _screen_batch(_shared, chunk)
+    if _worker_memo is None or _worker_memo.index is not _shared:
+        _worker_memo = SearchMemo(_shared)
+    return _screen_batch(_shared, chunk, _worker_memo)
 
 
 def _screen_in_processes(

@@ -25,15 +25,16 @@ __all__ = ["candidate_keys", "token_keys"]
 _MIN_KEY = 2
 
 
-def token_keys(text: str) -> set[str]:
-    """Blocking keys of one word or compound."""
+def token_keys(text: str, *, skeletons: bool = True) -> set[str]:
+    """Blocking keys of one word or compound (without the ``s:`` ones unless ``skeletons``)."""
     found: set[str] = set()
     for key in analyse(text).keys:
         if len(key) >= _MIN_KEY:
             found.add(f"k:{key}")
-            bone = skeleton(key)
-            if len(bone) >= _MIN_KEY:
-                found.add(f"s:{bone}")
+            if skeletons:
+                bone = skeleton(key)
+                if len(bone) >= _MIN_KEY:
+                    found.add(f"s:{bone}")
     return found
 
 

@@ -95,6 +95,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CandidateIndex",
+    "SearchMemo",
     "apply_events",
     "blocking_texts",
     "exhaustive_search",
@@ -218,6 +219,18 @@ def _text_keys(text: str) -> frozenset[str]:
     return frozenset(token_keys(text)) | near_keys(text) | gender_keys(text) | exact
 
 
+@lru_cache(maxsize=131072)
+def _bound_keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of a query text the bound looks up (``_text_keys`` but the skeletons, which
+    it ignores), as the strong ones and the weak ones (``_WEAK_KINDS``)."""
+    if text.startswith(_JOINED):
+        return frozenset(token_keys(text[1:], skeletons=False)), frozenset()
+    found = analyse(text)
+    exact = {f"p:{_plain(text)}"} | {f"q:{k}" for k in found.keys if 0 < len(k) < _MIN_KEY}
+    strong = frozenset(token_keys(text, skeletons=False) | exact)
+    return strong, near_keys(text) | gender_keys(text)
+
+
 def blocking_texts(parts: NameParts) -> dict[str, int]:
     """What ``candidate_keys`` takes keys from, each with the bit mask of the words it covers.
 
@@ -261,6 +274,13 @@ def _filed_texts(parts: NameParts, *, particles: bool) -> dict[str, int]:
     every = _merged(blocking_texts(parts), blocking_texts(_as_words(parts)))
     skipped = set() if particles else {t.text for t in parts.tokens if t.particle}
     return {t: mask for t, mask in every.items() if t not in skipped and _text_keys(t)}
+
+
+@lru_cache(maxsize=65536)
+def _query_texts(name: str) -> tuple[str, ...]:
+    """The texts of one spelling that give keys (``_query_keys``)."""
+    parts = _query_parts(name)
+    return tuple(_merged(blocking_texts(parts), blocking_texts(_as_words(parts))))
 
 
 @lru_cache(maxsize=65536)
@@ -553,6 +573,20 @@ class _Columns:
     sex: npt.NDArray[np.int8]
     nationalities: npt.NDArray[np.int16]
     """(slots, 2): codes of the first two nationalities, 0 for none."""
+
+
+class SearchMemo:
+    """What each word of earlier queries hit in one index, for many searches (a screening
+    run) while the index does not change: a list of people repeats its given names and
+    family names, and each is looked up once.
+    """
+
+    __slots__ = ("hits", "index")
+
+    def __init__(self, index: CandidateIndex) -> None:
+        self.index = index
+        self.hits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        """Word → the texts it hits by strong keys, and by weak keys."""
 
 
 class CandidateIndex:
@@ -860,15 +894,21 @@ class CandidateIndex:
                 found.add(entry.entity_id)
         return found
 
-    def search(self, query: Query, limit: int | None = 10) -> list[Result]:
+    def search(
+        self, query: Query, limit: int | None = 10, *, memo: SearchMemo | None = None
+    ) -> list[Result]:
         """Candidates at ``possible`` or better, best first (ties by entity id).
 
-        A candidate is scored in full only when its bound may reach ``possible``.
+        A candidate is scored in full only when its bound may reach ``possible``. Many
+        searches in a row may share a ``SearchMemo`` of this index, provided the index does
+        not change meanwhile.
         """
         if limit is not None and limit < 1:
             raise ValueError("limit must be at least 1")
+        if memo is not None and memo.index is not self:
+            raise ValueError("the memo belongs to another index")
         entries = self._entries
-        chosen = [entries[slot] for slot in self._bounded(query)]
+        chosen = [entries[slot] for slot in self._bounded(query, memo)]
         return rank(score_all(query, [c for c in chosen if c is not None]), limit)
 
     def _columns(self) -> _Columns:
@@ -884,17 +924,38 @@ class CandidateIndex:
             )
         return self._views
 
-    def _hit_texts(self, query: Query) -> tuple[set[str], set[str]]:
+    def _hit_texts(self, query: Query, memo: SearchMemo | None = None) -> tuple[set[str], set[str]]:
         """Texts sharing a key with the query: ``strong`` (the same word, key or variant key:
         they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
-        gender form: they align by the fuzzy or gender-form rule at best)."""
+        gender form: they align by the fuzzy or gender-form rule at best).
+
+        With a ``memo``, each word's texts are looked up once for all queries; joined
+        neighbours (rarely the same twice) are looked up together.
+        """
         strong_keys: set[str] = set()
         weak_keys: set[str] = set()
+        strong: set[str] = set()
+        weak: set[str] = set()
         for name in query.names:
-            for key in _query_keys(name, False):
-                (weak_keys if key.startswith(_WEAK_KINDS) else strong_keys).add(key)
-        strong = self._texts_for(strong_keys)
-        weak = self._texts_for(weak_keys)
+            for text in _query_texts(name):
+                if memo is None or text.startswith(_JOINED):
+                    strong_found, weak_found = _bound_keys(text)
+                    strong_keys |= strong_found
+                    weak_keys |= weak_found
+                    continue
+                hit = memo.hits.get(text)
+                if hit is None:
+                    strong_found, weak_found = _bound_keys(text)
+                    hit = memo.hits[text] = (
+                        frozenset(self._texts_for(strong_found)),
+                        frozenset(self._texts_for(weak_found)),
+                    )
+                strong |= hit[0]
+                weak |= hit[1]
+        if strong_keys:
+            strong |= self._texts_for(strong_keys)
+        if weak_keys:
+            weak |= self._texts_for(weak_keys)
         return strong, weak - strong
 
     def _gathered(
@@ -946,7 +1007,7 @@ class CandidateIndex:
             shares[touched] = 0.0
         return slots, masks, _LEVELS[present[0]]
 
-    def _bounded(self, query: Query) -> list[int]:
+    def _bounded(self, query: Query, memo: SearchMemo | None = None) -> list[int]:
         """Slots whose bound may reach ``possible``, in slot order.
 
         First with every weak text counted at the best a fuzzy or gender-form pair can
@@ -954,7 +1015,7 @@ class CandidateIndex:
         ``compare_tokens`` gives it (its d: neighbourhoods fetch many words that are
         several edits away).
         """
-        strong, weak = self._hit_texts(query)
+        strong, weak = self._hit_texts(query, memo)
         levels = dict.fromkeys(strong, 0)
         levels.update(dict.fromkeys(weak, _WEAK_LEVEL))
         chosen = self._passing(query, *self._gathered(levels, query))
