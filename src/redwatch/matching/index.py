@@ -929,29 +929,37 @@ class CandidateIndex:
         they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
         gender form: they align by the fuzzy or gender-form rule at best).
 
-        With a ``memo``, each word's texts are looked up once for all queries; joined
-        neighbours (rarely the same twice) are looked up together.
+        With a ``memo``, each text's are looked up once for all queries, but for joined
+        neighbours new to a query that has several (a third of them come again): those are
+        looked up together, since each lookup costs about as much whatever its keys.
         """
-        strong_keys: set[str] = set()
-        weak_keys: set[str] = set()
+        hits = {} if memo is None else memo.hits
         strong: set[str] = set()
         weak: set[str] = set()
+        new: list[str] = []
         for name in query.names:
             for text in _query_texts(name):
-                if memo is None or text.startswith(_JOINED):
-                    strong_found, weak_found = _bound_keys(text)
-                    strong_keys |= strong_found
-                    weak_keys |= weak_found
-                    continue
-                hit = memo.hits.get(text)
+                hit = hits.get(text)
                 if hit is None:
-                    strong_found, weak_found = _bound_keys(text)
-                    hit = memo.hits[text] = (
-                        frozenset(self._texts_for(strong_found)),
-                        frozenset(self._texts_for(weak_found)),
-                    )
+                    new.append(text)
+                    continue
                 strong |= hit[0]
                 weak |= hit[1]
+        strong_keys: set[str] = set()
+        weak_keys: set[str] = set()
+        together = memo is None or sum(text.startswith(_JOINED) for text in new) > 1
+        for text in new:
+            strong_found, weak_found = _bound_keys(text)
+            if together and (memo is None or text.startswith(_JOINED)):
+                strong_keys |= strong_found
+                weak_keys |= weak_found
+                continue
+            hit = hits[text] = (
+                frozenset(self._texts_for(strong_found)),
+                frozenset(self._texts_for(weak_found)) if weak_found else frozenset(),
+            )
+            strong |= hit[0]
+            weak |= hit[1]
         if strong_keys:
             strong |= self._texts_for(strong_keys)
         if weak_keys:
