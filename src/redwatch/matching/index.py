@@ -314,7 +314,7 @@ assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
 
 
 _scratches = threading.local()
-_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], npt.NDArray[np.float64]]
+_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]
 
 
 def _scratch(index: CandidateIndex, size: int) -> _Scratch:
@@ -327,11 +327,7 @@ def _scratch(index: CandidateIndex, size: int) -> _Scratch:
         held = _scratches.held = weakref.WeakKeyDictionary()
     found = held.get(index)
     if found is None or len(found[0]) < size:
-        found = held[index] = (
-            np.zeros(size, dtype=np.int32),
-            np.zeros(size, dtype=np.int64),
-            np.zeros(size, dtype=np.float64),
-        )
+        found = held[index] = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int64))
     return found
 
 
@@ -993,26 +989,34 @@ class CandidateIndex:
         row_slots = np.concatenate(packed) >> _MASK_BITS
         keyless = np.array(sorted(self._keyless), dtype=np.int64)
         every = np.concatenate([row_slots, keyless]) if len(keyless) else row_slots
-        scratch, seen, shares = _scratch(self, len(self._entries))
+        scratch, seen = _scratch(self, len(self._entries))
         # One row per slot, without sorting: the last row of each slot is kept.
         order = np.arange(len(every))
         seen[every] = order
         touched = every[seen[every] == order]
-        slots = touched
+        # Each row's slot numbered in ``touched`` (``ufunc.at`` over all rows cost more than
+        # the rest of the search in a list of 300,000).
+        seen[touched] = np.arange(len(touched))
+        local = seen[row_slots]
+        keep = np.ones(len(touched), dtype=bool)
+        if query is not None:
+            covered = np.bincount(
+                local, weights=self._row_shares[np.concatenate(at)], minlength=len(touched)
+            )
+            covered[seen[keyless]] = np.inf  # no postings, always kept
+            keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
+        slots = touched[keep]
+        masks: list[tuple[float, npt.NDArray[np.int32]]] = []
         try:
-            if query is not None:
-                np.add.at(shares, row_slots, self._row_shares[np.concatenate(at)])
-                shares[keyless] = np.inf  # no postings, always kept
-                need = _least_needs(query, self._columns().year[touched])
-                slots = touched[shares[touched] >= need - _BOUND_SLACK]
-            masks: list[tuple[float, npt.NDArray[np.int32]]] = []
+            start = 0
             for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
-                np.bitwise_or.at(scratch, rows >> _MASK_BITS, (rows & _MASK).astype(np.int32))
+                kept = rows[keep[local[start : start + len(rows)]]]
+                start += len(rows)
+                np.bitwise_or.at(scratch, kept >> _MASK_BITS, (kept & _MASK).astype(np.int32))
                 below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
                 masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
         finally:
-            scratch[touched] = 0
-            shares[touched] = 0.0
+            scratch[slots] = 0
         return slots, masks, _LEVELS[present[0]]
 
     def _bounded(self, query: Query, memo: SearchMemo | None = None) -> list[int]:
