@@ -189,6 +189,17 @@ def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
         assert [r.entity_id for r in index.search(query)][:1] == ["2020/98"]
 
 
+def test_a_notice_without_keys_is_gathered_for_a_query_that_hits_nothing_else() -> None:
+    index = CandidateIndex.from_notices([notice("2020/1", "-", "-"), notice("2020/2", "KUKU", "-")])
+    query = Query.build("Zzyzx Qwert", dob="01.02.1980")
+    strong, weak = index._hit_texts(query)
+    assert not strong
+    assert not weak
+    slots, _, _ = index._gathered({}, query)
+    assert slots.tolist() == [0]
+    assert index.search(query) == []
+
+
 def test_searches_in_several_threads_agree_with_one_thread() -> None:
     records = with_dzhemilev(corpus(400, 13))
     index = CandidateIndex.from_notices(records)

@@ -1002,7 +1002,7 @@ class CandidateIndex:
         if query is not None:
             covered = np.bincount(
                 local, weights=self._row_shares[np.concatenate(at)], minlength=len(touched)
-            )
+            ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
             covered[seen[keyless]] = np.inf  # no postings, always kept
             keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
         slots = touched[keep]
