@@ -56,6 +56,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, methodcaller
+from typing import Any
 
 from redwatch.names.given_names import GIVEN_NAMES
 
@@ -214,17 +216,56 @@ _CYRILLIC: dict[str, tuple[str, tuple[Alt, ...]]] = {
 }
 
 _TABLE = {**_LATIN, **_CYRILLIC}
-# Longest spelling first at each position, as the tables intend ("shch" before "sh").
-_TOKENIZER = re.compile(
-    "|".join(re.escape(k) for k in sorted(_TABLE, key=len, reverse=True)) + "|.", re.DOTALL
-)
+
+
+def _tokenizer(spellings: Iterable[str]) -> re.Pattern[str]:
+    """The longest of ``spellings`` at each position, as the tables intend ("shch" before
+    "sh"), else one character.
+
+    The spellings as a tree of their letters (``s(?:h(?:ch)?)?``...; a letter that starts
+    no longer spelling in one character set), so that the regex engine reads each character
+    once instead of trying a hundred alternatives at every position; greedy ``?`` tries the
+    longer spelling first.
+    """
+    tree: dict[str, Any] = {}
+    for spelling in spellings:
+        node = tree
+        for letter in spelling:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a spelling ends here
+
+    def rest(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + rest(child) for c, child in node.items() if c]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    alone = "".join(sorted(c for c, child in tree.items() if list(child) == [""]))
+    longer = [re.escape(c) + rest(child) for c, child in tree.items() if list(child) != [""]]
+    return re.compile("|".join([f"[{re.escape(alone)}]", *longer, "."]), re.DOTALL)
+
+
+_TOKENIZER = _tokenizer(_TABLE)
 _DIACRITIC_LETTERS = frozenset(c for k in _LATIN for c in k if not c.isascii())
 _MARKS = re.compile(r"[\s'’ʼ‘`´ʹʺ\"”“„·\-‐‑–—.]+")
 
 # Internal rendering of the key back into Latin text must re-read as the same key; so every
 # rendered digraph that could be read differently is settled here (see ``_settle``).
-_SETTLE_PAIRS = (("ie", "e"), ("d" + _J, _J), ("t" + _C, _C), ("ts", _T), ("tz", _T))
+_SETTLE_PAIRS = tuple(
+    (old, new, "ie=e" if old == "ie" else f"{old}={new}")
+    for old, new in (("ie", "e"), ("d" + _J, _J), ("t" + _C, _C), ("ts", _T), ("tz", _T))
+)
+"""(spelling, what it is settled to, the name of the rule)."""
 _DOUBLES = re.compile(r"(.)\1+")
+# A C callable: with the template r"\1" the re module calls back into Python (re._subx and
+# the template's expansion) on every sub.
+_FIRST_OF_RUN = methodcaller("group", 1)
+
+
+def _undouble(text: str) -> str:
+    """Each run of one letter written once (``_DOUBLES.sub(r"\1", text)``)."""
+    return _DOUBLES.sub(_FIRST_OF_RUN, text)
 
 
 @dataclass(frozen=True)
@@ -261,48 +302,79 @@ class TokenKey:
         return bool(self.feminine & other.masculine or self.masculine & other.feminine)
 
 
+def _fold_char(char: str) -> str:
+    """One lower-case character folded: kept, or its letter without diacritics, marks gone."""
+    if char in _DIACRITIC_LETTERS or char in _CYRILLIC or char.isascii():
+        return _MARKS.sub("", char)
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    known = base in _DIACRITIC_LETTERS or base in _CYRILLIC or base.isascii()
+    return _MARKS.sub("", base if known else char)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of ``_fold_char``, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+# ASCII text only loses its marks (every other ASCII character is kept).
+_ASCII_FOLD = str.maketrans({c: None for c in map(chr, range(128)) if _MARKS.fullmatch(c)})
+
+
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case, marks removed; letters with diacritics we have no rule for lose them (é → e,
-    Cyrillic ѐ → е)."""
-    out: list[str] = []
-    for char in unicodedata.normalize("NFC", text).lower():
-        if char in _DIACRITIC_LETTERS or char in _CYRILLIC or char.isascii():
-            out.append(char)
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        known = base in _DIACRITIC_LETTERS or base in _CYRILLIC or base.isascii()
-        out.append(base if known else char)
-    return _MARKS.sub("", "".join(out))
+    Cyrillic ѐ → е).
+
+    Character by character (the marks are single characters, so removing them from each
+    character's fold is removing them from the whole), through a translation table.
+    """
+    if text.isascii():
+        return text.lower().translate(_ASCII_FOLD)
+    return unicodedata.normalize("NFC", text).lower().translate(_FOLD_TABLE)
 
 
 # One shared (immutable) segment per spelling in the tables.
 _SEGMENT_OF = {source: Segment(source, symbol, alts) for source, (symbol, alts) in _TABLE.items()}
 
 
+_SYMBOL = attrgetter("symbol")
+
+
 def _segments(folded: str) -> tuple[Segment, ...]:
-    get = _SEGMENT_OF.get
-    # None: a character no name needs (digit, other script).
-    found = [get(spelling) for spelling in _TOKENIZER.findall(folded)]
-    return tuple(seg for seg in found if seg is not None)
+    # None (dropped by filter; a Segment is always true): a character no name needs (digit,
+    # other script).
+    return tuple(filter(None, map(_SEGMENT_OF.get, _TOKENIZER.findall(folded))))
+
+
+def _internal(segments: tuple[Segment, ...]) -> str:
+    return "".join(map(_SYMBOL, segments))
+
+
+_UNSETTLED = re.compile("|".join([r"(.)\1", *(re.escape(old) for old, _, _ in _SETTLE_PAIRS)]))
+"""Matches where a normalisation rule applies (a doubled letter, or a pair to settle)."""
+_NONE_FIRED: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=262144)
 def _settle(internal: str) -> tuple[str, frozenset[str]]:
     """Apply the normalisation rules until nothing changes; report which ones fired."""
+    if _UNSETTLED.search(internal) is None:
+        return internal, _NONE_FIRED  # most texts: one search instead of a pass of each rule
     fired: set[str] = set()
     for _ in range(8):
         before = internal
-        collapsed = _DOUBLES.sub(r"\1", internal)
+        collapsed = _undouble(internal)
         if collapsed != internal:
             fired.add("doubles")
             internal = collapsed
-        for old, new in _SETTLE_PAIRS:
+        for old, new, rule in _SETTLE_PAIRS:
             if old in internal:
                 internal = internal.replace(old, new)
-                fired.add(f"{old}={new}" if old != "ie" else "ie=e")
+                fired.add(rule)
         if internal == before:
             break
     return internal, frozenset(fired)
@@ -315,60 +387,64 @@ def _render(internal: str) -> str:
     return internal.translate(_RENDER_TABLE)
 
 
-# Variant rules on the settled internal string: (rule id, pattern, replacement).
-_CONSONANT = r"[^aeiou]"
-# The last field is a text every match contains: without it the rule is not tried.
-_POST_RULES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
-    ("glide", re.compile(rf"(?<={_CONSONANT})i(?=[aou])"), "", "i"),
-    ("yo=e", re.compile(rf"(?:(?<={_CONSONANT})|^)io"), "e", "io"),
-    ("ou=ov", re.compile(r"(?<=[aeo])u(?=[^aeiou]|$)"), "v", "u"),
-    ("ci=ti", re.compile(rf"{_T}(?=i)"), "t", _T + "i"),
-    ("ci=ti", re.compile(r"dz(?=i)"), "d", "dzi"),
-    ("kkh=kh", re.compile(rf"k(?={_H})"), "", "k" + _H),
+# Variant rules on the settled internal string: (rule id, pattern, replacement, texts).
+# A pattern starts with its letters, the context checked behind them, so that the regex
+# engine can look for the letters first (``i`` after a consonant, before a, o or u; ``io``
+# at the start or after a consonant; ``u`` after a, e or o, before a consonant or the end).
+# The last field holds texts of which every match contains one: without them the rule is not
+# tried (a sub that finds nothing costs as much as one that does).
+_POST_RULES: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = (
+    ("glide", re.compile(r"i(?<=[^aeiou]i)(?=[aou])"), "", ("ia", "io", "iu")),
+    ("yo=e", re.compile(r"io(?<![aeiou]io)"), "e", ("io",)),
+    ("ou=ov", re.compile(r"u(?<=[aeo]u)(?=[^aeiou]|$)"), "v", ("au", "eu", "ou")),
+    ("ci=ti", re.compile(rf"{_T}(?=i)"), "t", (_T + "i",)),
+    ("ci=ti", re.compile(r"dz(?=i)"), "d", ("dzi",)),
+    ("kkh=kh", re.compile(rf"k(?={_H})"), "", ("k" + _H,)),
 )
 _MAX_READINGS = 32
 """Cap on keys from letter readings; context rules may then add up to _MAX_VARIANTS."""
 _MAX_VARIANTS = 96
 
+Reading = tuple[tuple[tuple[int, str], ...], frozenset[str]]
+"""Which readable segments (by their order among those with alternatives) take which
+alternative, and the rules that names."""
 
-def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
-    """Every variant key (rendered) and the rules that produced it."""
-    found: dict[str, frozenset[str]] = {}
-    raws: dict[str, frozenset[str]] = {}
 
-    def add(internal: str, used: frozenset[str]) -> None:
-        if internal in raws:
-            return
-        raws[internal] = used
-        key = _render(_settle(internal)[0])
-        if key not in found or len(used) < len(found[key]):
-            found[key] = used
+@lru_cache(maxsize=4096)
+def _readings(shape: tuple[tuple[Alt, ...], ...]) -> tuple[Reading, ...]:
+    """The letter readings ``_variants`` tries, in order, for the alternatives ``shape`` of
+    a word's readable segments (those that have alternatives).
+
+    They depend on these alternatives only, not on the rest of the word, so they are worked
+    out once for all words with the same ones (most words have none, or one c). A reading the
+    same as an earlier one is left out: it gives the same text, which counts once.
+    """
+    found: dict[tuple[tuple[int, str], ...], frozenset[str]] = {}
+
+    def add(picked: dict[int, str], used: frozenset[str]) -> None:
+        found.setdefault(tuple(sorted(picked.items())), used)
 
     # First each reading applied to every segment it concerns (a name is usually spelled in
     # one system), then single segments read differently (Shasha may be ш + сг).
-    rules = sorted({rule for seg in segments for _, rule in seg.alts})
-    plain = [seg.symbol for seg in segments]
-    readable = [(i, seg.alts) for i, seg in enumerate(segments) if seg.alts]
+    rules = sorted({rule for alts in shape for _, rule in alts})
     for size in range(len(rules) + 1):
         for chosen_rules in itertools.combinations(rules, size):
-            if len(found) >= _MAX_READINGS:
-                break
             chosen_set = frozenset(chosen_rules)
-            symbols = plain.copy()
-            for i, alts in readable:
+            picked: dict[int, str] = {}
+            for at, alts in enumerate(shape):
                 for alt, rule in alts:  # the segment's first reading among the chosen
                     if rule in chosen_set:
-                        symbols[i] = alt
+                        picked[at] = alt
                         break
-            add("".join(symbols), chosen_set)
+            add(picked, chosen_set)
     counts: dict[str, int] = {}
-    for seg in segments:
-        for _, rule in seg.alts:
+    for alts in shape:
+        for _, rule in alts:
             counts[rule] = counts.get(rule, 0) + 1
     choices = [
-        (i, alt, rule)
-        for i, seg in enumerate(segments)
-        for alt, rule in seg.alts
+        (at, alt, rule)
+        for at, alts in enumerate(shape)
+        for alt, rule in alts
         if counts[rule] > 1  # a reading found once is already covered above
     ]
     # ... on the plain reading and on the one with every once-found reading applied.
@@ -377,34 +453,95 @@ def _variants(segments: tuple[Segment, ...]) -> dict[str, frozenset[str]]:
     if once:
         applied: dict[int, str] = {}
         applied_rules: set[str] = set()
-        for i, seg in enumerate(segments):
-            for alt, rule in seg.alts:
+        for at, alts in enumerate(shape):
+            for alt, rule in alts:
                 if rule in once:
-                    applied[i] = alt
+                    applied[at] = alt
                     applied_rules.add(rule)
                     break
         bases.append((applied, frozenset(applied_rules)))
     for base, base_rules in bases:
         for size in (1, 2):
             for chosen in itertools.combinations(choices, size):
-                if len(found) >= _MAX_READINGS:
-                    break
-                picked = {i: alt for i, alt, _ in chosen}
+                picked = {at: alt for at, alt, _ in chosen}
                 if len(picked) < len(chosen):
                     continue  # two readings of one segment
-                picked = base | picked
-                internal = "".join(picked.get(i, seg.symbol) for i, seg in enumerate(segments))
-                add(internal, base_rules | {rule for _, _, rule in chosen})
+                add(base | picked, base_rules | {rule for _, _, rule in chosen})
+    return tuple(found.items())
+
+
+_RULE_SETS = {rule: frozenset({rule}) for rule, *_ in _POST_RULES}
+_NEEDED_TEXTS = sorted({text for *_, needed in _POST_RULES for text in needed})
+# Found where each starts (a lookahead finds overlapping ones): none may start another.
+assert not any(a != b and b.startswith(a) for a in _NEEDED_TEXTS for b in _NEEDED_TEXTS)
+_NEEDED = re.compile("(?=(" + "|".join(map(re.escape, _NEEDED_TEXTS)) + "))")
+
+
+def _variants(
+    segments: tuple[Segment, ...], internal: str | None = None
+) -> dict[str, frozenset[str]]:
+    """Every variant key (rendered) and the rules that produced it (``internal``: the
+    segments' symbols, when already joined)."""
+    found: dict[str, frozenset[str]] = {}
+    raws: dict[str, tuple[frozenset[str], str]] = {}
+    """Each text tried → (the rules that made it, its settled form)."""
+    texts: list[str] = []
+    """The texts tried and their settled forms."""
+
+    def add(internal: str, used: frozenset[str]) -> None:
+        if internal in raws:
+            return
+        settled = _settle(internal)[0]
+        raws[internal] = (used, settled)
+        texts.append(internal)
+        texts.append(settled)
+        key = settled.translate(_RENDER_TABLE)
+        if key not in found or len(used) < len(found[key]):
+            found[key] = used
+
+    if internal is None:
+        internal = _internal(segments)
+    where = [at for at, seg in enumerate(segments) if seg.alts]
+    if not where:
+        add(internal, frozenset())
+    else:
+        plain = [seg.symbol for seg in segments]
+        for picked, used in _readings(tuple(segments[at].alts for at in where)):
+            if len(found) >= _MAX_READINGS:
+                break
+            if not picked:
+                add(internal, used)
+                continue
+            symbols = plain.copy()
+            for at, alt in picked:
+                symbols[where[at]] = alt
+            add("".join(symbols), used)
     # Context rules on top of every variant so far, before and after normalisation (ё in
     # Bioov must meet ICAO's Beov before oo is written once).
+    present: set[str] = set()
+    """Which texts that rules need are in the texts tried (most rules fit none of them)."""
+    scanned = 0
     for rule, pattern, replacement, needed in _POST_RULES:
-        for raw, used in list(raws.items()):
-            for form in {raw, _settle(raw)[0]}:
-                if needed not in form:
+        if scanned < len(texts):
+            present.update(_NEEDED.findall("|".join(texts[scanned:])))
+            scanned = len(texts)
+        for text in needed:
+            if text in present:
+                break
+        else:
+            continue
+        tried = list(raws.items())
+        rule_set = _RULE_SETS[rule]
+        for raw, (used, settled) in tried:
+            for form in (raw,) if raw == settled else (raw, settled):
+                for text in needed:
+                    if text in form:
+                        break
+                else:
                     continue  # the pattern cannot match
                 changed = pattern.sub(replacement, form)
                 if changed != form and len(found) < _MAX_VARIANTS:
-                    add(changed, used | {rule})
+                    add(changed, used | rule_set)
     return found
 
 
@@ -419,8 +556,13 @@ _GERMAN = (("tsch", "ç"), ("sch", "ş"), ("oe", "ö"), ("ue", "ü"))
 _GERMAN_MARKS = ("oe", "ue", "sch")
 
 
+_FOREIGN_MARK = re.compile("|".join(_FRENCH_MARKS + _GERMAN_MARKS))
+
+
 def _foreign_forms(folded: str) -> list[tuple[str, str]]:
-    found = []
+    found: list[tuple[str, str]] = []
+    if _FOREIGN_MARK.search(folded) is None:
+        return found
     for marks, table, rule in (
         (_FRENCH_MARKS, _FRENCH, "french"),
         (_GERMAN_MARKS, _GERMAN, "german"),
@@ -440,11 +582,13 @@ def _foreign_forms(folded: str) -> list[tuple[str, str]]:
 
 def _primary(folded: str) -> str:
     """The primary key of a folded spelling (no variants, no given-name classes)."""
-    return _render(_settle("".join(seg.symbol for seg in _segments(folded)))[0])
+    return _render(_settle(_internal(_segments(folded)))[0])
 
 
 def _ascii_form(folded: str) -> str | None:
     """The token as typed without diacritics, if that differs (Şahin → sahin)."""
+    if folded.isascii():
+        return None
     plain = "".join(
         c
         for c in unicodedata.normalize("NFKD", folded.replace("ı", "i").replace("ə", "e"))
@@ -501,10 +645,10 @@ def remember_analyses(analyses: Mapping[str, TokenKey]) -> None:
 
 def _analyse_folded(folded: str) -> TokenKey:
     segments = _segments(folded)
-    internal = "".join(seg.symbol for seg in segments)
+    internal = _internal(segments)
     settled, fired = _settle(internal)
     key = _render(settled)
-    via = _variants(segments)
+    via = _variants(segments, internal)
     for form, rule in _foreign_forms(folded):
         # One key per foreign reading, not its variants: each reading would otherwise
         # multiply the keys of every word that merely contains "ch" or "ou".
@@ -514,18 +658,24 @@ def _analyse_folded(folded: str) -> TokenKey:
         for variant, used in _variants(_segments(ascii_form)).items():
             via.setdefault(variant, used | {"ascii"})
     via[key] = frozenset()
-    for label, rule in _given_name_labels(frozenset(via)):
+    names = _given_name_table()
+    for label, rule in dict.fromkeys(names[k] for k in via if k in names):
         via.setdefault(label, frozenset({rule}))
+    stems = _given_name_stems()
     for variant in [k for k in via if k[:1] not in MARKS]:
-        for russian in _surnames_of_given_names(variant):
-            via.setdefault(russian, via[variant] | {"name stem"})
+        if variant[:_STEM_PREFIX] in stems:
+            for russian in _surnames_of_given_names(variant):
+                via.setdefault(russian, via[variant] | _NAME_STEM)
     for variant in [k for k in via if k[:1] not in MARKS]:
         frame = _frame(variant)
         if frame is not None:
-            via.setdefault(frame, frozenset({"vowels"}))
+            via.setdefault(frame, _VOWELS_RULE)
     feminine, masculine = _gender_stems(via)
     return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
 
+
+_NAME_STEM = frozenset({"name stem"})
+_VOWELS_RULE = frozenset({"vowels"})
 
 GIVEN_NAME_MARK = "="
 """Keys of given-name equivalence classes start with it: no letter key can."""
@@ -534,6 +684,7 @@ FRAME_MARK = "~"
 MARKS = frozenset({GIVEN_NAME_MARK, FRAME_MARK})
 _MIN_FRAME_CONSONANTS = 4
 _MIN_FRAME_KEY = 7
+_NO_VOWELS = str.maketrans(dict.fromkeys(_VOWELS))
 
 
 def _frame(key: str) -> str | None:
@@ -548,8 +699,10 @@ def _frame(key: str) -> str | None:
     over 7,000 notices, for no gain on the accuracy benchmark). The final vowel mark keeps
     IVANOV and IVANOVA apart (gender forms).
     """
-    consonants = _DOUBLES.sub(r"\1", "".join(c for c in key if c not in _VOWELS))
-    if len(consonants) < _MIN_FRAME_CONSONANTS or len(key) < _MIN_FRAME_KEY:
+    if len(key) < _MIN_FRAME_KEY:
+        return None
+    consonants = _undouble(key.translate(_NO_VOWELS))
+    if len(consonants) < _MIN_FRAME_CONSONANTS:
         return None
     return FRAME_MARK + consonants + ("a" if key[-1] in _VOWELS else "")
 
@@ -611,12 +764,6 @@ def _surnames_of_given_names(key: str) -> list[str]:
     return found
 
 
-def _given_name_labels(keys: frozenset[str]) -> set[tuple[str, str]]:
-    """The equivalence classes of ``given_names`` that any of these keys belongs to."""
-    table = _given_name_table()
-    return {table[k] for k in keys if k in table}
-
-
 def phonetic_key(token: str) -> str:
     """The primary key of one token; idempotent (``phonetic_key`` of a key is the key)."""
     return analyse(token).key
@@ -632,7 +779,8 @@ def name_key(text: str) -> str:
     return " ".join(k for k in (phonetic_key(w) for w in text.split()) if k)
 
 
-_DEVOICE = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f", "j": "ç"})
+_DEVOICE = {"d": "t", "b": "p", "z": "s", "v": "f", "j": "ç"}
+_CONSONANTS_DEVOICED = str.maketrans({**_DEVOICE, **dict.fromkeys(_VOWELS)})
 
 
 def skeleton(key: str) -> str:
@@ -643,8 +791,7 @@ def skeleton(key: str) -> str:
     """
     if not key:
         return ""
-    rest = "".join(c for c in key[1:] if c not in _VOWELS)
-    return _DOUBLES.sub(r"\1", key[0] + rest.translate(_DEVOICE))
+    return _undouble(key[0] + key[1:].translate(_CONSONANTS_DEVOICED))
 
 
 # Gendered surname endings: (feminine, masculine) on keys.
@@ -660,17 +807,29 @@ _GENDER_ENDINGS = (
 )
 
 
+_FEMININE_ENDINGS = tuple((index, fem) for index, (fem, _) in enumerate(_GENDER_ENDINGS))
+_MASCULINE_BY_LAST: dict[str, list[tuple[int, str]]] = {}
+for _index, (_, _masc) in enumerate(_GENDER_ENDINGS):
+    _MASCULINE_BY_LAST.setdefault(_masc[-1], []).append((_index, _masc))
+# Every feminine ending ends in a and no masculine one does: a key's last letter says which
+# endings it can have.
+assert all(fem[-1] == "a" != masc[-1] for fem, masc in _GENDER_ENDINGS)
+
+
 def _gender_stems(
     keys: dict[str, frozenset[str]],
 ) -> tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]:
     feminine: set[tuple[str, int]] = set()
     masculine: set[tuple[str, int]] = set()
     for key in keys:
-        if key[:1] in MARKS:
+        if not key or key[0] in MARKS:
             continue
-        for index, (fem, masc) in enumerate(_GENDER_ENDINGS):
-            if key.endswith(fem):
-                feminine.add((key[: -len(fem)], index))
+        if key[-1] == "a":
+            for index, fem in _FEMININE_ENDINGS:
+                if key.endswith(fem):
+                    feminine.add((key[: -len(fem)], index))
+            continue
+        for index, masc in _MASCULINE_BY_LAST.get(key[-1], ()):
             if key.endswith(masc) and len(key) > len(masc) + 1:
                 masculine.add((key[: -len(masc)], index))
     return frozenset(feminine), frozenset(masculine)
