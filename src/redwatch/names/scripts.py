@@ -46,9 +46,23 @@ def _letter_script(char: str) -> Script | None:
     return Script.OTHER
 
 
+class _ScriptTable(dict[str, Script | None]):
+    """``_letter_script`` of each character met so far (``unicodedata.name`` is slow)."""
+
+    def __missing__(self, char: str) -> Script | None:
+        found = self[char] = _letter_script(char)
+        return found
+
+
+_SCRIPT_OF = _ScriptTable()
+
+
 def detect_script(text: str) -> Script:
     """Latin, Cyrillic, a mixture (often a homoglyph typo such as a Cyrillic М), or other."""
-    seen = {s for s in map(_letter_script, text) if s is not None}
+    if text.isascii():
+        # The ASCII letters (the only ASCII characters with a case) are Latin.
+        return Script.LATIN if text.lower() != text.upper() else Script.NONE
+    seen = {s for s in map(_SCRIPT_OF.__getitem__, set(text)) if s is not None}
     if not seen:
         return Script.NONE
     if len(seen) == 1:
@@ -123,8 +137,8 @@ def guess_orthographies(text: str) -> tuple[Orthography, ...]:
     if script is Script.LATIN:
         return tuple(_latin_orthographies(low))
     if script is Script.MIXED:
-        cyr = "".join(c for c in low if _letter_script(c) is Script.CYRILLIC)
-        lat = "".join(c for c in low if _letter_script(c) is Script.LATIN)
+        cyr = "".join(c for c in low if _SCRIPT_OF[c] is Script.CYRILLIC)
+        lat = "".join(c for c in low if _SCRIPT_OF[c] is Script.LATIN)
         merged = _cyrillic_orthographies(cyr) + _latin_orthographies(lat)
         return tuple(dict.fromkeys(merged))
     return ()
