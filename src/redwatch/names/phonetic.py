@@ -342,6 +342,7 @@ _SEGMENT_OF = {source: Segment(source, symbol, alts) for source, (symbol, alts) 
 
 
 _SYMBOL = attrgetter("symbol")
+_ALTS = attrgetter("alts")
 
 
 def _segments(folded: str) -> tuple[Segment, ...]:
@@ -478,20 +479,21 @@ _NEEDED = re.compile("(?=(" + "|".join(map(re.escape, _NEEDED_TEXTS)) + "))")
 
 
 def _variants(
-    segments: tuple[Segment, ...], internal: str | None = None
+    segments: tuple[Segment, ...], internal: str | None = None, settled: str | None = None
 ) -> dict[str, frozenset[str]]:
     """Every variant key (rendered) and the rules that produced it (``internal``: the
-    segments' symbols, when already joined)."""
+    segments' symbols, and ``settled`` its settled form, when already known)."""
     found: dict[str, frozenset[str]] = {}
     raws: dict[str, tuple[frozenset[str], str]] = {}
     """Each text tried → (the rules that made it, its settled form)."""
     texts: list[str] = []
     """The texts tried and their settled forms."""
 
-    def add(internal: str, used: frozenset[str]) -> None:
+    def add(internal: str, used: frozenset[str], settled: str | None = None) -> None:
         if internal in raws:
             return
-        settled = _settle(internal)[0]
+        if settled is None:
+            settled = _settle(internal)[0]
         raws[internal] = (used, settled)
         texts.append(internal)
         texts.append(settled)
@@ -501,16 +503,16 @@ def _variants(
 
     if internal is None:
         internal = _internal(segments)
-    where = [at for at, seg in enumerate(segments) if seg.alts]
-    if not where:
-        add(internal, frozenset())
+    if not any(map(_ALTS, segments)):
+        add(internal, _NONE_FIRED, settled)
     else:
+        where = [at for at, seg in enumerate(segments) if seg.alts]
         plain = [seg.symbol for seg in segments]
         for picked, used in _readings(tuple(segments[at].alts for at in where)):
             if len(found) >= _MAX_READINGS:
                 break
             if not picked:
-                add(internal, used)
+                add(internal, used, settled)
                 continue
             symbols = plain.copy()
             for at, alt in picked:
@@ -525,6 +527,8 @@ def _variants(
         if scanned < len(texts):
             present.update(_NEEDED.findall("|".join(texts[scanned:])))
             scanned = len(texts)
+            if not present:
+                break  # no rule can apply, and none has added a text
         for text in needed:
             if text in present:
                 break
@@ -648,7 +652,7 @@ def _analyse_folded(folded: str) -> TokenKey:
     internal = _internal(segments)
     settled, fired = _settle(internal)
     key = _render(settled)
-    via = _variants(segments, internal)
+    via = _variants(segments, internal, settled)
     for form, rule in _foreign_forms(folded):
         # One key per foreign reading, not its variants: each reading would otherwise
         # multiply the keys of every word that merely contains "ch" or "ou".
@@ -657,19 +661,23 @@ def _analyse_folded(folded: str) -> TokenKey:
     if ascii_form is not None:
         for variant, used in _variants(_segments(ascii_form)).items():
             via.setdefault(variant, used | {"ascii"})
-    via[key] = frozenset()
+    via[key] = _NONE_FIRED
+    letters = list(via)  # no letter key starts with a mark
     names = _given_name_table()
-    for label, rule in dict.fromkeys(names[k] for k in via if k in names):
+    for label, rule in dict.fromkeys(names[k] for k in letters if k in names):
         via.setdefault(label, frozenset({rule}))
     stems = _given_name_stems()
-    for variant in [k for k in via if k[:1] not in MARKS]:
+    for variant in letters[:]:
         if variant[:_STEM_PREFIX] in stems:
             for russian in _surnames_of_given_names(variant):
-                via.setdefault(russian, via[variant] | _NAME_STEM)
-    for variant in [k for k in via if k[:1] not in MARKS]:
-        frame = _frame(variant)
-        if frame is not None:
-            via.setdefault(frame, _VOWELS_RULE)
+                if russian not in via:
+                    via[russian] = via[variant] | _NAME_STEM
+                    letters.append(russian)
+    for variant in letters:
+        if len(variant) >= _MIN_FRAME_KEY:
+            frame = _frame(variant)
+            if frame is not None:
+                via.setdefault(frame, _VOWELS_RULE)
     feminine, masculine = _gender_stems(via)
     return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
 
