@@ -77,6 +77,7 @@ class NameParts:
 # Inside a word: apostrophes (Знам'янка, O'Brien), hyphens, and the marks BGN/PCGN writes for
 # ъ, ь and separations (Ob”yedkin, Yur’yev, Zh·ebë).
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘”\"ʹʺ·\-‐‑–][^\W\d_]+)*")
+_WORD_OR_BRACKET = re.compile(r"[()\[\]]|" + _WORD.pattern)
 # Word lists read better as text than as 40 one-word lines.
 _PARTICLES = frozenset(
     "de del della di da do dos das du la le las los van von der den ter bin ben ibn bint "  # noqa: SIM905
@@ -101,6 +102,8 @@ _SURNAME_ENDING = re.compile(
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # NFC leaves ASCII as it is
     return unicodedata.normalize("NFC", word).lower()
 
 
@@ -119,7 +122,7 @@ def _words(text: str) -> list[tuple[str, bool]]:
     """Words with a flag for those written in parentheses."""
     found: list[tuple[str, bool]] = []
     depth = 0
-    for match in re.finditer(r"[()\[\]]|" + _WORD.pattern, text):
+    for match in _WORD_OR_BRACKET.finditer(text):
         piece = match.group()
         if piece in "([":
             depth += 1
@@ -131,6 +134,9 @@ def _words(text: str) -> list[tuple[str, bool]]:
 
 
 def _is_caps(word: str) -> bool:
+    if word.isascii():
+        # ASCII letters are the ASCII characters with a case.
+        return word.isupper() and sum(map(str.isalpha, word)) > 1
     letters = [c for c in word if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
