@@ -19,6 +19,7 @@ from redwatch.screening import (
     ScreenRow,
     check,
     read_screen_csv,
+    screen_lines,
     screen_rows,
 )
 from redwatch.settings import Settings
@@ -234,6 +235,28 @@ def test_rows_asking_the_same_are_searched_once_and_get_their_own_candidates() -
         assert together[-3]["candidates"] != together[-2]["candidates"]
         assert together[-3]["candidates"] == together[-1]["candidates"]
         assert together[-3]["candidates"][0] is not together[-1]["candidates"][0]
+
+
+def test_screen_lines_are_the_json_of_the_rows() -> None:
+    names = [
+        record["name"] + " " + (record["forename"] or "")
+        for record in generate_corpus(size=210, seed=25)
+    ]
+    rows: list[dict[str, Any]] = [{"id": f"r{i}", "name": names[i % 210]} for i in range(420)]
+    rows.append({"id": 7, "name": "Мустафа Джемілєв", "dob": "1943"})  # an int id, Cyrillic
+    rows.append({"id": 'Ünïcode "quoted"', "name": "Mustafa Cemilev"})
+    rows.append({"name": "Mustafa Cemilev", "dob": "1943"})  # no id: its row number
+    expected = [
+        json.dumps(row, ensure_ascii=False, default=str) for row in screen_rows(index(), rows)
+    ]
+    for workers in (1, 2):
+        found = list(screen_lines(index(), rows, workers=workers))
+        assert [line for line, _ in found] == expected
+        for (_line, decision), row in zip(found, screen_rows(index(), rows), strict=True):
+            decisions = {c["decision"] for c in row["candidates"]}
+            best = "match" if "match" in decisions else "possible" if decisions else None
+            assert decision == best
+    assert found[-1].decision == "match"
 
 
 def test_searches_sharing_a_memo_find_what_each_finds_alone() -> None:

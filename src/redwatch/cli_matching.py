@@ -35,7 +35,6 @@ from redwatch.cli_support import (
     ABSENCE_REMINDER,
     JsonOption,
     command_settings,
-    dump_json,
     emit_json,
     open_repository,
 )
@@ -43,6 +42,7 @@ from redwatch.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
     from redwatch.matching.index import CandidateIndex
+    from redwatch.screening import ScreenLine
 
 __all__ = ["ABSENCE_REMINDER", "check", "screen"]
 
@@ -50,6 +50,8 @@ log = structlog.get_logger(__name__)
 
 PROGRESS_FROM_ROWS = 100
 """Screening runs shorter than this show no progress bar."""
+_PROGRESS_STEP = 50
+"""Rows written between two moves of the bar (each move takes the bar's lock)."""
 MAX_WORKERS = 8
 """Most processes a long screening run uses (one per CPU up to this)."""
 
@@ -203,7 +205,7 @@ def screen(
     With --json, one JSON object per input row, in input order:
     {"id", "query", "candidates": [...]}, candidates being match or possible only.
     """
-    from redwatch.screening import read_screen_csv, screen_rows
+    from redwatch.screening import read_screen_csv, screen_lines, screen_rows
 
     err = Console(stderr=True)
     given = read_screen_csv(file)  # the whole file is checked before anything is screened
@@ -234,10 +236,17 @@ def screen(
     machine = json_output or output is not None
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     with _destination(output if machine else None) as stream:
-        results = screen_rows(index, rows, workers=workers)  # forks: before the bar's thread
-        with progress:
-            task = progress.add_task("screen", total=len(rows))
-            _screen_into(results, stream, (progress, task), counts, found, machine=machine)
+        # Both fork (when there are workers) here: before the bar's thread starts.
+        if machine:
+            lines = screen_lines(index, rows, workers=workers)
+            with progress:
+                task = progress.add_task("screen", total=len(rows))
+                _write_lines(lines, stream, (progress, task), counts)
+        else:
+            results = screen_rows(index, rows, workers=workers)
+            with progress:
+                task = progress.add_task("screen", total=len(rows))
+                _keep_found(results, (progress, task), counts, found)
     seconds = time.perf_counter() - started
     log.info("screen_done", rows=len(rows), notices=len(index), seconds=round(seconds, 3), **counts)
     if not machine:
@@ -251,16 +260,33 @@ def screen(
     )
 
 
-def _screen_into(
-    results: Iterator[dict[str, Any]],
+def _write_lines(
+    lines: Iterator[ScreenLine],
     stream: TextIO,
     bar: tuple[Progress, TaskID],
     counts: dict[str, int],
-    found: list[dict[str, Any]],
-    *,
-    machine: bool,
 ) -> None:
-    """Write JSON Lines (``machine``) or keep the rows with candidates for the table."""
+    """Write the JSON Lines (made where the rows were screened) and count the decisions."""
+    progress, task = bar
+    pending = 0
+    for line, decision in lines:
+        if decision is not None:
+            counts[decision] += 1
+        stream.write(line + "\n")
+        pending += 1
+        if pending == _PROGRESS_STEP:
+            progress.advance(task, pending)
+            pending = 0
+    progress.advance(task, pending)
+
+
+def _keep_found(
+    results: Iterator[dict[str, Any]],
+    bar: tuple[Progress, TaskID],
+    counts: dict[str, int],
+    found: list[dict[str, Any]],
+) -> None:
+    """Keep the rows with candidates for the table and count the decisions."""
     progress, task = bar
     for result in results:
         decisions = {c["decision"] for c in result["candidates"]}
@@ -268,9 +294,7 @@ def _screen_into(
             counts["match"] += 1
         elif decisions:
             counts["possible"] += 1
-        if machine:
-            stream.write(dump_json(result) + "\n")
-        elif result["candidates"]:
+        if result["candidates"]:
             found.append(result)
         progress.advance(task)
 

@@ -18,12 +18,14 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import json
 import multiprocessing
 import signal
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from redwatch.errors import InputError
 from redwatch.matching.index import CandidateIndex, SearchMemo
@@ -36,10 +38,12 @@ if TYPE_CHECKING:
 __all__ = [
     "CANDIDATE_FIELDS",
     "ScreenInput",
+    "ScreenLine",
     "ScreenRow",
     "candidate_json",
     "check",
     "read_screen_csv",
+    "screen_lines",
     "screen_rows",
 ]
 
@@ -54,6 +58,10 @@ CANDIDATE_FIELDS = (
 )
 COLUMNS = ("id", "name", "dob", "nationality", "sex")
 _DELIMITERS = ",;\t"
+_T = TypeVar("_T")
+
+_encode_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
+"""What ``redwatch.cli_support.dump_json`` does: one line, values it cannot encode as text."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,15 @@ class ScreenRow:
     query: Query
     line: int = 0
     """Line of the file the row starts on (0 when it did not come from a file)."""
+
+
+class ScreenLine(NamedTuple):
+    """One row's result as the JSON Lines output has it, and its best decision."""
+
+    line: str
+    """``{"id", "query", "candidates"}`` as one line of JSON (no newline)."""
+    decision: str | None
+    """``"match"`` if a candidate is a match, ``"possible"`` if one is possible, else None."""
 
 
 @dataclass(frozen=True)
@@ -148,12 +165,67 @@ def screen_rows(
     stop them.
     """
     checked = [_row(item, number) for number, item in enumerate(rows, start=1)]
-    queries = list(dict.fromkeys(row.query for row in checked))
+    return _rows_of(checked, _screen_queries(index, checked, workers, _as_found))
+
+
+def screen_lines(
+    index: CandidateIndex,
+    rows: Iterable[ScreenRow | Mapping[str, Any]],
+    *,
+    workers: int = 1,
+) -> Iterator[ScreenLine]:
+    """``screen_rows`` as JSON Lines: each result the JSON of the same dict, one line each.
+
+    The candidates are turned into JSON where they are found (in each worker), so only
+    text goes back to this process, which has nothing left to do but write it.
+    """
+    checked = [_row(item, number) for number, item in enumerate(rows, start=1)]
+    return _lines_of(checked, _screen_queries(index, checked, workers, _as_json))
+
+
+def _screen_queries(
+    index: CandidateIndex,
+    rows: list[ScreenRow],
+    workers: int,
+    render: Callable[[list[dict[str, Any]]], _T],
+) -> Iterator[_T]:
+    """``render`` of the candidates of each distinct query, in the order they first appear."""
+    queries = list(dict.fromkeys(row.query for row in rows))
     if workers <= 1 or len(queries) < _PARALLEL_FROM_ROWS or not _can_fork():
-        found = _screen_in_batches(index, queries)
-    else:
-        found = _screen_in_processes(index, queries, workers)
-    return _rows_of(checked, found)
+        return _screen_in_batches(index, queries, render)
+    return _screen_in_processes(index, queries, workers, render)
+
+
+def _as_found(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return candidates
+
+
+def _as_json(candidates: list[dict[str, Any]]) -> tuple[str, str | None]:
+    decisions = {c["decision"] for c in candidates}
+    best = "match" if "match" in decisions else "possible" if decisions else None
+    return _encode_json(candidates), best
+
+
+def _lines_of(
+    rows: list[ScreenRow], found: Iterator[tuple[str, str | None]]
+) -> Iterator[ScreenLine]:
+    """Each row's line; the same as ``_encode_json`` of the dict ``_rows_of`` gives."""
+    done: dict[Query, tuple[str, str | None]] = {}
+    try:
+        for row in rows:
+            got = done.get(row.query)
+            if got is None:
+                got = done[row.query] = next(found)
+            candidates, decision = got
+            line = (
+                f'{{"id": {_encode_json(row.id)}, "query": {_encode_json(row.name)}, '
+                f'"candidates": {candidates}}}'
+            )
+            yield ScreenLine(line, decision)
+    finally:
+        close = getattr(found, "close", None)
+        if close is not None:
+            close()
 
 
 def _rows_of(
@@ -177,8 +249,11 @@ def _rows_of(
 
 
 def _screen_batch(
-    index: CandidateIndex, queries: list[Query], memo: SearchMemo
-) -> list[list[dict[str, Any]]]:
+    index: CandidateIndex,
+    queries: list[Query],
+    memo: SearchMemo,
+    render: Callable[[list[dict[str, Any]]], _T],
+) -> list[_T]:
     """Screen a few queries with the cyclic collector paused, then collect only what they left.
 
     Left on, the collector kept walking the name caches as they grew (a fifth to a third of
@@ -188,7 +263,7 @@ def _screen_batch(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [_candidates(index, query, None, memo) for query in queries]
+        return [render(_candidates(index, query, None, memo)) for query in queries]
     finally:
         if enabled:
             gc.enable()
@@ -196,11 +271,11 @@ def _screen_batch(
 
 
 def _screen_in_batches(
-    index: CandidateIndex, queries: list[Query]
-) -> Iterator[list[dict[str, Any]]]:
+    index: CandidateIndex, queries: list[Query], render: Callable[[list[dict[str, Any]]], _T]
+) -> Iterator[_T]:
     memo = SearchMemo(index)  # the index does not change during a run
     for start in range(0, len(queries), _CHUNK):
-        yield from _screen_batch(index, queries[start : start + _CHUNK], memo)
+        yield from _screen_batch(index, queries[start : start + _CHUNK], memo, render)
 
 
 _PARALLEL_FROM_ROWS = 200
@@ -219,17 +294,20 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _screen_chunk(chunk: list[Query]) -> list[list[dict[str, Any]]]:
+def _screen_chunk(chunk: list[Query], render: Callable[[list[dict[str, Any]]], _T]) -> list[_T]:
     global _worker_memo
     assert _shared is not None
     if _worker_memo is None or _worker_memo.index is not _shared:
         _worker_memo = SearchMemo(_shared)
-    return _screen_batch(_shared, chunk, _worker_memo)
+    return _screen_batch(_shared, chunk, _worker_memo, render)
 
 
 def _screen_in_processes(
-    index: CandidateIndex, queries: list[Query], workers: int
-) -> Iterator[list[dict[str, Any]]]:
+    index: CandidateIndex,
+    queries: list[Query],
+    workers: int,
+    render: Callable[[list[dict[str, Any]]], _T],
+) -> Iterator[_T]:
     # Fork, so each worker starts with the index and the warm name caches of this process.
     global _shared
     _shared = index
@@ -240,10 +318,11 @@ def _screen_in_processes(
         raise
     chunks = [queries[i : i + _CHUNK] for i in range(0, len(queries), _CHUNK)]
 
-    def results() -> Iterator[list[dict[str, Any]]]:
+    def results() -> Iterator[_T]:
         global _shared
         try:
-            for done in pool.imap(_screen_chunk, chunks):
+            # ``render`` is a module function, so the partial goes to the workers by name.
+            for done in pool.imap(partial(_screen_chunk, render=render), chunks):
                 yield from done
             pool.close()
         finally:
