@@ -224,6 +224,19 @@ def test_a_name_of_particles_alone_is_found_whenever_the_scorer_reports_it(
     assert found == ([expected] if expected is not None and expected.decision else [])
 
 
+@pytest.mark.parametrize("text", ["De De Dzhemilev", "Dzhemilev De De", "De Dzhemilev"])
+def test_a_word_spelled_like_a_particle_is_filed_where_it_is_no_particle(text: str) -> None:
+    # The forename DE is a word of its own; the particle DE of the family name shares its
+    # spelling, and only the particle may be left out of the index (Hypothesis found it).
+    record = notice("2020/1", "DE DZHEMILEV", "DE")
+    query = Query.build(text)
+    expected = score(query, Candidate.from_notice(record))
+    found = CandidateIndex.from_notices([record]).search(query)
+    assert found == ([expected] if expected is not None and expected.decision else [])
+    if text == "De De Dzhemilev":
+        assert found[0].decision is Decision.MATCH
+
+
 def test_update_replaces_remove_drops_and_nothing_is_left_behind() -> None:
     index = CandidateIndex()
     index.update(notice("2020/1", "DZHEMILEV", "MUSTAFA"))

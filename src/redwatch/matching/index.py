@@ -269,10 +269,13 @@ def _filed_texts(parts: NameParts, *, particles: bool) -> dict[str, int]:
 
     ``blocking_texts``, plus a particle written together with its neighbour (``Van Dyke`` =
     ``VANDYKE``, which the scorer aligns as one compound); with ``particles`` (for a notice
-    whose words all weigh nothing, such as ``LE VAN``) the particles themselves too.
+    whose words all weigh nothing, such as ``LE VAN``) the particles themselves too. A
+    word spelled like a particle but not one (the given name ``DE`` of ``DE DZHEMILEV``) is
+    filed like any word.
     """
-    every = _merged(blocking_texts(parts), blocking_texts(_as_words(parts)))
-    skipped = set() if particles else {t.text for t in parts.tokens if t.particle}
+    words = blocking_texts(parts)
+    every = _merged(words, blocking_texts(_as_words(parts)))
+    skipped = set() if particles else {t.text for t in parts.tokens if t.particle} - words.keys()
     return {t: mask for t, mask in every.items() if t not in skipped and _text_keys(t)}
 
 
