@@ -169,8 +169,12 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
 
 def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
     """Notices met only through a common given name never reach the bound's columns; one
-    with the family name too does, and so does one with an exact date of birth."""
-    records = [notice(f"2020/{i}", f"ZORBATOV{chr(65 + i % 26)}", "RUSTEM") for i in range(60)]
+    with the family name too does, and so does one with an exact date of birth. (The filter
+    applies from ``_PREFILTER_FROM`` gathered notices on; below, ``_passing`` decides alone.)"""
+    from redwatch.matching import index as index_module
+
+    many = index_module._PREFILTER_FROM + 40
+    records = [notice(f"2021/{i}", f"ZORBATOV{chr(65 + i % 26)}", "RUSTEM") for i in range(many)]
     records.append(notice("2020/98", "BALERMANOTEDA", "RUSTEM"))
     records.append(notice("2020/99", "KHAN", "RUSTEM", date_of_birth="1980/02/01"))
     index = CandidateIndex.from_notices(records)
