@@ -287,13 +287,13 @@ def _keep_found(
     found: list[dict[str, Any]],
 ) -> None:
     """Keep the rows with candidates for the table and count the decisions."""
+    from redwatch.screening import best_decision
+
     progress, task = bar
     for result in results:
-        decisions = {c["decision"] for c in result["candidates"]}
-        if "match" in decisions:
-            counts["match"] += 1
-        elif decisions:
-            counts["possible"] += 1
+        decision = best_decision(result["candidates"])
+        if decision is not None:
+            counts[decision] += 1
         if result["candidates"]:
             found.append(result)
         progress.advance(task)

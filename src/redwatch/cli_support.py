@@ -5,12 +5,12 @@ Kept apart from ``cli.py`` so that command modules registered there can use it t
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from redwatch.jsontext import dump_json
 from redwatch.logs import configure_logging
 from redwatch.settings import Settings, load_settings
 
@@ -37,11 +37,6 @@ def open_repository(settings: Settings) -> Repository:
     from redwatch.store.repository import Repository
 
     return Repository(open_engine(settings.db_url))
-
-
-def dump_json(value: Any) -> str:
-    """One JSON document on one line; dates and other values as text."""
-    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def emit_json(value: Any) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import json
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from redwatch.errors import InputError
+from redwatch.jsontext import dump_json
 from redwatch.matching.index import CandidateIndex, SearchMemo
 from redwatch.matching.model import Candidate, Query, Result
 from redwatch.textfiles import read_user_text
@@ -40,6 +40,7 @@ __all__ = [
     "ScreenInput",
     "ScreenLine",
     "ScreenRow",
+    "best_decision",
     "candidate_json",
     "check",
     "read_screen_csv",
@@ -59,9 +60,6 @@ CANDIDATE_FIELDS = (
 COLUMNS = ("id", "name", "dob", "nationality", "sex")
 _DELIMITERS = ",;\t"
 _T = TypeVar("_T")
-
-_encode_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
-"""What ``redwatch.cli_support.dump_json`` does: one line, values it cannot encode as text."""
 
 
 @dataclass(frozen=True)
@@ -200,52 +198,53 @@ def _as_found(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return candidates
 
 
-def _as_json(candidates: list[dict[str, Any]]) -> tuple[str, str | None]:
+def best_decision(candidates: list[dict[str, Any]]) -> str | None:
+    """``"match"`` if a candidate is a match, ``"possible"`` if one is possible, else None."""
     decisions = {c["decision"] for c in candidates}
-    best = "match" if "match" in decisions else "possible" if decisions else None
-    return _encode_json(candidates), best
+    return "match" if "match" in decisions else "possible" if decisions else None
+
+
+def _as_json(candidates: list[dict[str, Any]]) -> tuple[str, str | None]:
+    return dump_json(candidates), best_decision(candidates)
+
+
+def _per_row(rows: list[ScreenRow], found: Iterator[_T]) -> Iterator[tuple[ScreenRow, _T, bool]]:
+    """Each row with what ``found`` gives for its query (``found`` gives it for each distinct
+    query in the order they first appear), and whether the row is the first to ask it."""
+    done: dict[Query, _T] = {}
+    try:
+        for row in rows:
+            if row.query in done:
+                yield row, done[row.query], False
+            else:
+                got = done[row.query] = next(found)
+                yield row, got, True
+    finally:
+        close = getattr(found, "close", None)
+        if close is not None:
+            close()
 
 
 def _lines_of(
     rows: list[ScreenRow], found: Iterator[tuple[str, str | None]]
 ) -> Iterator[ScreenLine]:
-    """Each row's line; the same as ``_encode_json`` of the dict ``_rows_of`` gives."""
-    done: dict[Query, tuple[str, str | None]] = {}
-    try:
-        for row in rows:
-            got = done.get(row.query)
-            if got is None:
-                got = done[row.query] = next(found)
-            candidates, decision = got
-            line = (
-                f'{{"id": {_encode_json(row.id)}, "query": {_encode_json(row.name)}, '
-                f'"candidates": {candidates}}}'
-            )
-            yield ScreenLine(line, decision)
-    finally:
-        close = getattr(found, "close", None)
-        if close is not None:
-            close()
+    """Each row's line; the same as ``dump_json`` of the dict ``_rows_of`` gives."""
+    for row, (candidates, decision), _ in _per_row(rows, found):
+        line = (
+            f'{{"id": {dump_json(row.id)}, "query": {dump_json(row.name)}, '
+            f'"candidates": {candidates}}}'
+        )
+        yield ScreenLine(line, decision)
 
 
 def _rows_of(
     rows: list[ScreenRow], found: Iterator[list[dict[str, Any]]]
 ) -> Iterator[dict[str, Any]]:
-    """Each row with the candidates of its query; ``found`` gives them for each distinct
-    query in the order they first appear."""
-    done: dict[Query, list[dict[str, Any]]] = {}
-    try:
-        for row in rows:
-            candidates = done.get(row.query)
-            if candidates is None:
-                candidates = done[row.query] = next(found)
-            else:
-                candidates = [dict(c) for c in candidates]  # each row its own objects
-            yield {"id": row.id, "query": row.name, "candidates": candidates}
-    finally:
-        close = getattr(found, "close", None)
-        if close is not None:
-            close()
+    """Each row with the candidates of its query."""
+    for row, candidates, first in _per_row(rows, found):
+        if not first:
+            candidates = [dict(c) for c in candidates]  # each row its own objects
+        yield {"id": row.id, "query": row.name, "candidates": candidates}
 
 
 def _screen_batch(
