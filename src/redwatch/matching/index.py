@@ -286,9 +286,8 @@ def _query_texts(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
-    parts = _query_parts(text)
     keys: set[str] = set()
-    for blocking_text in _merged(blocking_texts(parts), blocking_texts(_as_words(parts))):
+    for blocking_text in _query_texts(text):
         keys |= _text_keys(blocking_text)
     if not skeletons:
         keys = {key for key in keys if not key.startswith(_SKELETON)}
@@ -510,7 +509,7 @@ def _least_needs(query: Query, years: npt.NDArray[np.int16]) -> npt.NDArray[np.f
     if query.dob is None:
         return float(least[_UNKNOWN])
     found = np.full(len(years), least[_CONFLICT], dtype=np.float64)
-    near = np.array(sorted(_needs(query.dob, None, None).near_years), dtype=np.int16)
+    near = np.array(_needs(query.dob, None, None).near_years, dtype=np.int16)  # sorted
     found[np.isin(years, near)] = least[[_NEAR, _CONFLICT]].min()
     found[years == query.dob.year] = least[[_EXACT, _COMPATIBLE, _MAYBE]].min()
     found[years == 0] = least[_UNKNOWN]
