@@ -153,7 +153,7 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     records.append(notice("2020/9", "BALERMANOTEDA", "RUSTEM"))
     index = CandidateIndex.from_notices(records)
     query = Query.build("Rustem Balermanoteda")
-    strong, weak = index._hit_texts(query)
+    strong, weak, _ = index._hit_texts(query)
     assert "BALDERMANOTE" in weak
     assert "BALDERMANOTE" not in strong
     scored: list[str] = []
@@ -165,6 +165,41 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     monkeypatch.setattr(index_module, "score", counted)
     assert [r.entity_id for r in index.search(query)] == ["2020/9"]
     assert scored == ["2020/9"]
+
+
+def test_query_words_that_meet_nothing_of_a_notice_count_against_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """MARTINEZ FLORES (no given name) covers MARTINEZ of "Walter Martinez" and nothing
+    else: the bound with the query's own coverage complete would score it (0.745), the
+    scorer gives 0.67, below ``possible``. WALTER meets no word of it, so it is not scored;
+    a second spelling that does cover it brings it back."""
+    from redwatch.matching import index as index_module
+
+    records = [
+        notice("2020/1", "MARTINEZ FLORES", ""),
+        notice("2020/2", "MARTINEZ", "WALTER"),
+        notice("2020/3", "MARTINEZ", "WALTERIO"),
+    ]
+    index = CandidateIndex.from_notices(records)
+    query = Query.build("Walter Martinez")
+    expected = [r.entity_id for r in exhaustive_search(index.notices(), query)]
+    scored: list[str] = []
+
+    def counted(query: Query, candidate: Candidate) -> Any:
+        scored.append(candidate.entity_id)
+        return score(query, candidate)
+
+    monkeypatch.setattr(index_module, "score", counted)
+    found = [r.entity_id for r in index.search(query)]
+    assert found == expected
+    assert "2020/1" not in found
+    assert "2020/1" not in scored
+    assert "2020/2" in found
+    scored.clear()
+    both = Query(("Walter Martinez", "Martinez Flores"))
+    assert "2020/1" in [r.entity_id for r in index.search(both)]
+    assert "2020/1" in scored
 
 
 def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
@@ -180,10 +215,10 @@ def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
     index = CandidateIndex.from_notices(records)
     for dob in (None, "01.02.1980"):
         query = Query.build("Rustem Balermanoteda", dob=dob)
-        strong, weak = index._hit_texts(query)
+        strong, weak, _ = index._hit_texts(query)
         levels = dict.fromkeys(strong, 0) | dict.fromkeys(weak, 1)
-        everything, _, _ = index._gathered(levels)
-        pruned, _, _ = index._gathered(levels, query)
+        everything = index._gathered(levels).slots
+        pruned = index._gathered(levels, query).slots
         assert len(everything) == len(records)
         entries = [index._entries[slot] for slot in pruned.tolist()]
         kept = {entry.entity_id for entry in entries if entry is not None}
@@ -196,10 +231,10 @@ def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
 def test_a_notice_without_keys_is_gathered_for_a_query_that_hits_nothing_else() -> None:
     index = CandidateIndex.from_notices([notice("2020/1", "-", "-"), notice("2020/2", "KUKU", "-")])
     query = Query.build("Zzyzx Qwert", dob="01.02.1980")
-    strong, weak = index._hit_texts(query)
+    strong, weak, _ = index._hit_texts(query)
     assert not strong
     assert not weak
-    slots, _, _ = index._gathered({}, query)
+    slots = index._gathered({}, query).slots
     assert slots.tolist() == [0]
     assert index.search(query) == []
 

@@ -52,10 +52,10 @@ import itertools
 import threading
 import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zlib import adler32, crc32
 
 import numpy as np
@@ -278,10 +278,16 @@ def _filed_texts(parts: NameParts, *, particles: bool) -> dict[str, int]:
 
 
 @lru_cache(maxsize=65536)
+def _query_text_bits(name: str) -> tuple[tuple[str, int], ...]:
+    """The texts of one spelling that give keys, each with the bits of the words it covers."""
+    parts = _query_parts(name)
+    return tuple(_merged(blocking_texts(parts), blocking_texts(_as_words(parts))).items())
+
+
+@lru_cache(maxsize=65536)
 def _query_texts(name: str) -> tuple[str, ...]:
     """The texts of one spelling that give keys (``_query_keys``)."""
-    parts = _query_parts(name)
-    return tuple(_merged(blocking_texts(parts), blocking_texts(_as_words(parts))))
+    return tuple(text for text, _ in _query_text_bits(name))
 
 
 @lru_cache(maxsize=65536)
@@ -314,7 +320,7 @@ assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
 
 
 _scratches = threading.local()
-_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]
+_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], npt.NDArray[np.int32]]
 
 
 def _scratch(index: CandidateIndex, size: int) -> _Scratch:
@@ -327,7 +333,11 @@ def _scratch(index: CandidateIndex, size: int) -> _Scratch:
         held = _scratches.held = weakref.WeakKeyDictionary()
     found = held.get(index)
     if found is None or len(found[0]) < size:
-        found = held[index] = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int64))
+        found = held[index] = (
+            np.zeros(size, dtype=np.int32),
+            np.zeros(size, dtype=np.int64),
+            np.zeros(size, dtype=np.int32),
+        )
     return found
 
 
@@ -408,6 +418,65 @@ class _Bound:
         if covered & self.alias_bits:
             covered |= self.family_bits
         return sum(share for bit, share in self.shares if bit & covered)
+
+
+_QUERY_SHARE = (1 - NOTICE_SHARE) / NOTICE_SHARE
+"""What each missing unit of the query's own coverage adds to a notice's need (the name
+score is ``NOTICE_SHARE`` × the notice's coverage + the rest × the query's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryShares:
+    """The query's own coverage as the bound sees it: the share of each spelling's weight
+    (``score``'s ``_coverage`` of the query) carried by each of its words.
+
+    Spelling after spelling, the words are numbered in one mask of ``_MASK_BITS`` bits (a
+    query of more words than that gets no query bound). A word that shares no key with any
+    of a notice's words aligns with none of them, so the shares of the words that do bound
+    the query's coverage; the best spelling's bounds the score's (the best over spellings).
+    """
+
+    weights: npt.NDArray[np.float64]
+    """(spellings, ``_MASK_BITS``): each word bit's share of its spelling's weight."""
+    offsets: tuple[int, ...]
+    """The first bit of each spelling's words."""
+    sure: int
+    """Words counted as hit whatever the keys say (see ``_may_align_unseen``), and every word
+    of a spelling whose words all weigh nothing (its coverage counts whole)."""
+
+    def covered(self, bits: npt.NDArray[np.int32]) -> npt.NDArray[np.float64]:
+        """The most of the query's name each notice's hit words (``bits``) can cover."""
+        words = (((bits | self.sure)[:, None] >> _SHIFTS) & 1).astype(np.float64)
+        found: npt.NDArray[np.float64] = (words @ self.weights.T).max(axis=1)
+        return found
+
+
+@lru_cache(maxsize=4096)
+def _query_shares(names: tuple[str, ...]) -> _QueryShares | None:
+    rows: list[list[float]] = []
+    offsets: list[int] = []
+    sure = 0
+    start = 0
+    for name in names:
+        parts = _query_parts(name)
+        if start + max(len(parts.tokens), 1) > _MASK_BITS:
+            return None
+        weights = [0.0] * _MASK_BITS
+        for piece in pieces_of(parts, notice=False):
+            if _may_align_unseen(piece.text):
+                sure |= 1 << (start + piece.token)
+            if not piece.alias:
+                weights[start + piece.token] += piece.weight
+        total = sum(weights)
+        if total > 0:
+            weights = [weight / total for weight in weights]
+        else:  # as ``_coverage``: a name of weightless words counts whole
+            weights[start] = 1.0
+            sure |= 1 << start
+        rows.append(weights)
+        offsets.append(start)
+        start += max(len(parts.tokens), 1)
+    return _QueryShares(np.array(rows, dtype=np.float64), tuple(offsets), sure)
 
 
 # Date verdicts as the bound codes them: the scorer's five, and one it leaves to
@@ -587,6 +656,30 @@ class SearchMemo:
         self.index = index
         self.hits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         """Word → the texts it hits by strong keys, and by weak keys."""
+
+
+class _Hits(NamedTuple):
+    """What a query's keys meet in the index (``CandidateIndex._hit_texts``)."""
+
+    strong: set[str]
+    weak: set[str]
+    query_bits: dict[str, int] | None
+    """Text → bits of the query's words that hit it; ``None`` when the query has more words
+    than the mask holds (no query bound)."""
+
+
+class _Gathered(NamedTuple):
+    """The slots a query's texts lead to, as ``_passing`` reads them (``_gathered``)."""
+
+    slots: npt.NDArray[np.int64]
+    masks: list[tuple[float, npt.NDArray[np.int32]]]
+    """For each level of similarity present (best first): its weight, and the bits of the
+    slots' words that a text of that level or better hits."""
+    top: float
+    """The best level present."""
+    query_bits: npt.NDArray[np.int32] | None
+    """The bits of the query's words that hit each slot's words (all of them for a keyless
+    notice); ``None`` without query bits."""
 
 
 class CandidateIndex:
@@ -815,47 +908,51 @@ class CandidateIndex:
             return np.empty(0, dtype=np.int64)
         return self._rows[self._row_starts[number] : self._row_starts[number + 1]]
 
-    def _row_ranges(self, texts: Iterable[str]) -> npt.NDArray[np.int64]:
-        """Positions in ``_rows`` of the postings of these texts, text after text."""
+    def _row_ranges(
+        self, texts: Iterable[str]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Positions in ``_rows`` of the postings of these texts, text after text, and how
+        many each text has (0 for a text not filed)."""
         self._settle()
         ids = self._text_ids
         numbers = np.array([ids.get(t, -1) for t in texts], dtype=np.int64)
-        numbers = numbers[numbers >= 0]
-        return _ranges(self._row_starts[numbers], self._row_starts[numbers + 1])
+        known = numbers >= 0
+        starts = np.where(known, self._row_starts[numbers], 0)
+        ends = np.where(known, self._row_starts[numbers + 1], 0)
+        return _ranges(starts, ends), ends - starts
 
-    def _text_numbers(self, keys: list[str]) -> npt.NDArray[np.int64]:
-        """Numbers of the texts that give any of these keys (or a key of the same hash) and
-        still have postings, each once."""
+    def _texts_for_each(self, groups: list[Collection[str]]) -> list[frozenset[str]]:
+        """For each group of keys, the texts that give any of them (or a key of the same
+        hash) and still have postings: all groups looked up at once."""
         self._settle()
-        if not keys or not len(self._key_hash):
-            return np.empty(0, dtype=np.int64)
-        hashes = _key_hashes(keys)
-        at = _ranges(
-            np.searchsorted(self._key_hash, hashes, side="left"),
-            np.searchsorted(self._key_hash, hashes, side="right"),
-        )
-        numbers = np.unique(self._key_text[at]).astype(np.int64)
-        starts = self._row_starts
-        return numbers[starts[numbers + 1] > starts[numbers]]
+        found: list[set[str]] = [set() for _ in groups]
+        keys = [key for group in groups for key in group]
+        if keys and len(self._key_hash):
+            hashes = _key_hashes(keys)
+            lows = np.searchsorted(self._key_hash, hashes, side="left")
+            highs = np.searchsorted(self._key_hash, hashes, side="right")
+            owners = np.repeat(np.arange(len(groups), dtype=np.int64), [len(g) for g in groups])
+            numbers = self._key_text[_ranges(lows, highs)].astype(np.int64)
+            starts = self._row_starts
+            filed = starts[numbers + 1] > starts[numbers]
+            pairs = np.unique((np.repeat(owners, highs - lows) << 32 | numbers)[filed])
+            listed = self._text_list
+            for pair in pairs.tolist():
+                found[pair >> 32].add(listed[pair & 0xFFFFFFFF])
+        return [frozenset(texts) for texts in found]
 
     def _meeting(self, texts: Iterable[str], flags: npt.NDArray[np.bool_]) -> list[str]:
         """The texts (in the order given) with a posting of a flagged slot: all looked up at
         once, not one NumPy call a text."""
-        self._settle()
         listed = list(texts)
-        ids = self._text_ids
-        numbers = np.array([ids.get(t, -1) for t in listed], dtype=np.int64)
-        known = numbers >= 0
-        starts = np.where(known, self._row_starts[numbers], 0)
-        ends = np.where(known, self._row_starts[numbers + 1], 0)
-        hit = flags[self._rows[_ranges(starts, ends)] >> _MASK_BITS]
-        owner = np.repeat(np.arange(len(listed)), ends - starts)
+        positions, counts = self._row_ranges(listed)
+        hit = flags[self._rows[positions] >> _MASK_BITS]
+        owner = np.repeat(np.arange(len(listed)), counts)
         return [listed[at] for at in np.unique(owner[hit]).tolist()]
 
-    def _texts_for(self, keys: Iterable[str]) -> set[str]:
+    def _texts_for(self, keys: Iterable[str]) -> frozenset[str]:
         """The texts that give any of these keys (or a key of the same hash)."""
-        listed = self._text_list
-        return {listed[n] for n in self._text_numbers(list(keys)).tolist()}
+        return self._texts_for_each([list(keys)])[0]
 
     # -- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -882,7 +979,7 @@ class CandidateIndex:
         hashes = self._key_hash[held]
         return int(np.count_nonzero(hashes[1:] != hashes[:-1])) + int(len(hashes) > 0)
 
-    def _texts(self, query: Query, *, skeletons: bool) -> set[str]:
+    def _texts(self, query: Query, *, skeletons: bool) -> frozenset[str]:
         keys: set[str] = set()
         for name in query.names:
             keys |= _query_keys(name, skeletons)
@@ -938,63 +1035,60 @@ class CandidateIndex:
             )
         return self._views
 
-    def _hit_texts(self, query: Query, memo: SearchMemo | None = None) -> tuple[set[str], set[str]]:
+    def _hit_texts(self, query: Query, memo: SearchMemo | None = None) -> _Hits:
         """Texts sharing a key with the query: ``strong`` (the same word, key or variant key:
         they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
-        gender form: they align by the fuzzy or gender-form rule at best).
+        gender form: they align by the fuzzy or gender-form rule at best), and for each, the
+        bits of the query's words that hit it (numbered as in ``_QueryShares``).
 
-        With a ``memo``, each text's are looked up once for all queries, but for joined
-        neighbours new to a query that has several (a third of them come again): those are
-        looked up together, since each lookup costs about as much whatever its keys.
+        The query's texts not in the ``memo`` are looked up together (each lookup has a cost
+        of its own whatever its keys); with a ``memo``, what each text hits is kept for the
+        searches to come.
         """
         hits = {} if memo is None else memo.hits
         strong: set[str] = set()
         weak: set[str] = set()
-        new: list[str] = []
-        for name in query.names:
-            for text in _query_texts(name):
-                hit = hits.get(text)
-                if hit is None:
-                    new.append(text)
-                    continue
-                strong |= hit[0]
-                weak |= hit[1]
-        strong_keys: set[str] = set()
-        weak_keys: set[str] = set()
-        together = memo is None or sum(text.startswith(_JOINED) for text in new) > 1
-        for text in new:
-            strong_found, weak_found = _bound_keys(text)
-            if together and (memo is None or text.startswith(_JOINED)):
-                strong_keys |= strong_found
-                weak_keys |= weak_found
-                continue
-            hit = hits[text] = (
-                frozenset(self._texts_for(strong_found)),
-                frozenset(self._texts_for(weak_found)) if weak_found else frozenset(),
-            )
-            strong |= hit[0]
-            weak |= hit[1]
-        if strong_keys:
-            strong |= self._texts_for(strong_keys)
-        if weak_keys:
-            weak |= self._texts_for(weak_keys)
-        return strong, weak - strong
+        query_bits: dict[str, int] = {}
+        spellings = _query_shares(query.names)
+        offsets = (0,) * len(query.names) if spellings is None else spellings.offsets
+        asked = [
+            (text, bits << offset)
+            for name, offset in zip(query.names, offsets, strict=True)
+            for text, bits in _query_text_bits(name)
+        ]
+        new = list(dict.fromkeys(text for text, _ in asked if text not in hits))
+        if new:
+            found = self._texts_for_each([keys for t in new for keys in _bound_keys(t)])
+            for at, text in enumerate(new):
+                hits[text] = (found[2 * at], found[2 * at + 1])
+        for text, bits in asked:
+            strong_hit, weak_hit = hits[text]
+            strong |= strong_hit
+            weak |= weak_hit
+            for hit in itertools.chain(strong_hit, weak_hit):
+                query_bits[hit] = query_bits.get(hit, 0) | bits
+        return _Hits(strong, weak - strong, query_bits if spellings is not None else None)
 
     def _gathered(
-        self, levels: Mapping[str, int], query: Query | None = None
-    ) -> tuple[npt.NDArray[np.int64], list[tuple[float, npt.NDArray[np.int32]]], float]:
+        self,
+        levels: Mapping[str, int],
+        query: Query | None = None,
+        query_bits: Mapping[str, int] | None = None,
+    ) -> _Gathered:
         """Distinct slots of the texts' notices, and for each level of similarity present (best
-        first) its weight and the bits of the words a text of that level or better hits; and
-        the best level present.
+        first) its weight and the bits of the words a text of that level or better hits; the
+        best level present; with ``query_bits`` (text → bits of the query's words that hit
+        it), the bits of the query's words that hit each slot.
 
         ``levels`` maps each text to the index in ``_LEVELS`` of the best similarity it may
-        align with. Keyless notices come with no bits. With the ``query``, a slot whose postings'
-        shares (``_Bound.row_share``) sum to less than the query's least need for it
-        (``_least_needs``) is left out: no level can cover more of its name. In a large list
-        most slots are such (a common given name alone), and this costs one addition a row
-        instead of ``_passing``'s sixteen a slot; for fewer than ``_PREFILTER_FROM`` slots
-        (most queries of a mirror of a few thousand notices) the filter's own NumPy calls cost
-        more than it saves, and ``_passing`` alone decides, with the same result.
+        align with. Keyless notices come with no bits (and every query word). With the
+        ``query``, a slot whose postings' shares (``_Bound.row_share``) sum to less than the
+        query's least need for it (``_least_needs``) is left out: no level can cover more of
+        its name. In a large list most slots are such (a common given name alone), and this
+        costs one addition a row instead of ``_passing``'s sixteen a slot; for fewer than
+        ``_PREFILTER_FROM`` slots (most queries of a mirror of a few thousand notices) the
+        filter's own NumPy calls cost more than it saves, and ``_passing`` alone decides,
+        with the same result.
         """
         by_level: dict[int, list[str]] = {}
         for text, level in levels.items():
@@ -1002,14 +1096,21 @@ class CandidateIndex:
         if self._keyless:
             by_level.setdefault(0, [])  # keyless notices come in at the best level, no bits
         if not by_level:
-            return np.empty(0, dtype=np.int64), [], 0.0
+            return _Gathered(np.empty(0, dtype=np.int64), [], 0.0, None)
         present = sorted(by_level)
-        at = [self._row_ranges(by_level[level]) for level in present]
+        at: list[npt.NDArray[np.int64]] = []
+        row_query_bits: list[npt.NDArray[np.int32]] = []
+        for level in present:
+            positions, counts = self._row_ranges(by_level[level])
+            at.append(positions)
+            if query_bits is not None:
+                bits = np.array([query_bits.get(t, 0) for t in by_level[level]], dtype=np.int32)
+                row_query_bits.append(np.repeat(bits, counts))
         packed = [self._rows[positions] for positions in at]
         row_slots = np.concatenate(packed) >> _MASK_BITS
         keyless = np.array(sorted(self._keyless), dtype=np.int64)
         every = np.concatenate([row_slots, keyless]) if len(keyless) else row_slots
-        scratch, seen = _scratch(self, len(self._entries))
+        scratch, seen, query_scratch = _scratch(self, len(self._entries))
         # One row per slot, without sorting: the last row of each slot is kept.
         order = np.arange(len(every))
         seen[every] = order
@@ -1027,17 +1128,27 @@ class CandidateIndex:
             keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
         slots = touched[keep]
         masks: list[tuple[float, npt.NDArray[np.int32]]] = []
+        slot_query_bits: npt.NDArray[np.int32] | None = None
         try:
             start = 0
             for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
-                kept = rows[keep[local[start : start + len(rows)]]]
+                kept_rows = keep[local[start : start + len(rows)]]
                 start += len(rows)
-                np.bitwise_or.at(scratch, kept >> _MASK_BITS, (kept & _MASK).astype(np.int32))
+                kept = rows[kept_rows]
+                kept_slots = kept >> _MASK_BITS
+                np.bitwise_or.at(scratch, kept_slots, (kept & _MASK).astype(np.int32))
+                if query_bits is not None:
+                    np.bitwise_or.at(query_scratch, kept_slots, row_query_bits[position][kept_rows])
                 below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
                 masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
+            if query_bits is not None:
+                query_scratch[keyless] = -1  # every word: a keyless notice is always scored
+                slot_query_bits = query_scratch[slots]
         finally:
             scratch[slots] = 0
-        return slots, masks, _LEVELS[present[0]]
+            query_scratch[slots] = 0
+            query_scratch[keyless] = 0
+        return _Gathered(slots, masks, _LEVELS[present[0]], slot_query_bits)
 
     def _bounded(self, query: Query, memo: SearchMemo | None = None) -> list[int]:
         """Slots whose bound may reach ``possible``, in slot order.
@@ -1047,10 +1158,10 @@ class CandidateIndex:
         ``compare_tokens`` gives it (its d: neighbourhoods fetch many words that are
         several edits away).
         """
-        strong, weak = self._hit_texts(query, memo)
+        strong, weak, query_bits = self._hit_texts(query, memo)
         levels = dict.fromkeys(strong, 0)
         levels.update(dict.fromkeys(weak, _WEAK_LEVEL))
-        chosen = self._passing(query, *self._gathered(levels, query))
+        chosen = self._passing(query, self._gathered(levels, query, query_bits))
         if not weak or not chosen:
             return chosen
         flags = np.zeros(len(self._entries), dtype=bool)
@@ -1063,15 +1174,12 @@ class CandidateIndex:
             similarity = _best_similarity(query.names, text)
             if similarity > 0.0:
                 levels[text] = _level(similarity)
-        return self._passing(query, *self._gathered(levels, query))
+        return self._passing(query, self._gathered(levels, query, query_bits))
 
-    def _passing(
-        self,
-        query: Query,
-        slots: npt.NDArray[np.int64],
-        masks: list[tuple[float, npt.NDArray[np.int32]]],
-        top: float,
-    ) -> list[int]:
+    def _passing(self, query: Query, gathered: _Gathered) -> list[int]:
+        """The gathered slots whose bound reaches what they need, as ``_Needs`` says for their
+        evidence, raised by what the query's own coverage (``_QueryShares``) falls short."""
+        slots, masks, top, query_bits = gathered
         if not len(slots):
             return []
         needs = _needs(query.dob, query.sex, query.nationality)
@@ -1093,11 +1201,13 @@ class CandidateIndex:
                 full = whole
         covered[full] = top  # every word aligns at the best level (no rounding)
         covered[weighted == 0] = 1.0  # a name of weightless words counts as covered, as in score
+        raised: npt.NDArray[np.float64] | float = 0.0
+        spellings = _query_shares(query.names)
+        if query_bits is not None and spellings is not None:
+            raised = _QUERY_SHARE * (1.0 - spellings.covered(query_bits))
         if needs.constant:
-            need = needs.table[_UNKNOWN, 0, 0]
-            if need > 1.0:
-                return []
-            return sorted(slots[covered >= need].tolist())
+            need = needs.table[_UNKNOWN, 0, 0] + raised
+            return sorted(slots[(need <= 1.0) & (covered >= need)].tolist())
         verdicts = self._verdicts(query, needs, slots, columns)
         sex_conflict = np.zeros(len(slots), dtype=np.intp)
         if query.sex is not None:
@@ -1110,7 +1220,7 @@ class CandidateIndex:
             same_nationality = (
                 (held[:, 0] == code) | (held[:, 1] == code) | (held[:, 0] == _ANY_NATIONALITY)
             ).astype(np.intp)
-        need = needs.table[verdicts, sex_conflict, same_nationality]
+        need = needs.table[verdicts, sex_conflict, same_nationality] + raised
         passed = np.flatnonzero((need <= 1.0) & (covered >= need))
         chosen: list[int] = []
         for at in passed.tolist():
@@ -1125,6 +1235,7 @@ class CandidateIndex:
                 )
                 verdict = _CODE[compare_dates(query.dob, notice_date).verdict]
                 exact = needs.table[verdict, sex_conflict[at], same_nationality[at]]
+                exact += raised if isinstance(raised, float) else raised[at]
                 if not (exact <= 1.0 and covered[at] >= exact):
                     continue
             chosen.append(slot)
