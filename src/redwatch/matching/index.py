@@ -13,8 +13,10 @@ An inverted index in memory from blocking keys to notices. A query is looked up 
 2. **Bound** (``search``): each posting records *which* words of the notice gave the key.
    Skeletons apart (they only fetch near misses), a word that shares no key with the query
    can align with none of its words, so the index knows the most of the notice's name the
-   query could cover; with the date, sex and nationality evidence applied as ``score``
-   applies them, that gives an upper bound of the score. Only candidates whose bound
+   query could cover, and of the query's own name (``_QueryShares``: a query word that
+   shares no key with any word of the notice covers nothing); with the date, sex and
+   nationality evidence applied as ``score`` applies them, that gives an upper bound of
+   the score. Only candidates whose bound
    reaches ``possible`` are scored: a common given name (``HECTOR``) fetches hundreds of
    notices, and none of them is scored unless the query could also cover the family name.
    A word reached only through ``d:`` or ``g:`` keys counts at the similarity the
@@ -502,8 +504,9 @@ class _Needs:
     It depends on the notice only through the date verdict, a sex conflict and an agreeing
     nationality: a table of 6 × 2 × 2 values, looked up per notice. It mirrors
     ``_apply_evidence``, where every step is affine in the name score; the query's own
-    coverage counts as complete and the gender-form penalty (which only lowers a score) is
-    left out, so the need is never overstated. The sixth verdict (left to ``compare_dates``)
+    coverage counts as complete here (``_passing`` raises the need by what it falls short,
+    ``_QUERY_SHARE``) and the gender-form penalty (which only lowers a score) is left out,
+    so the need is never overstated. The sixth verdict (left to ``compare_dates``)
     takes the least need of the verdicts it may turn out to be.
     """
 
