@@ -41,6 +41,13 @@ Some letters have two honest readings; the first is the key, the others give *va
 - Latin letters with diacritics are also read without them, as they are typed on foreign
   keyboards (Şahin = SAHIN, Kılıç = KILIC).
 
+Whole words are also read as the French table of Russian passports (ch = ш, tch = ч, ou = у,
+dj = дж, gu = г, final -ine = -ин) when they bear a French mark (ou, dj, tch, gui, gue), and
+as German spellings of Turkish names (oe, ue, sch). ``ch`` alone is no mark, but a person
+writes all of their name by one table: ``name_reading`` tells when a name shows the French
+one, and ``analyse(word, reading)`` then reads its unmarked words by it too (Charip = Шарип
+beside Aboubakarov).
+
 The key deliberately keeps vowels (other than the е glide) and the voiced/voiceless contrast:
 merging those floods a 7,000-notice list with false candidates. Near misses such as
 Mammadov/MAMEDOV are left to the fuzzy comparison and to ``skeleton``, a coarser key for
@@ -62,12 +69,15 @@ from typing import Any
 from redwatch.names.given_names import GIVEN_NAMES
 
 __all__ = [
+    "FRENCH",
+    "READINGS",
     "TokenKey",
     "analyse",
     "analyses_of",
     "explain_difference",
     "gender_pair",
     "name_key",
+    "name_reading",
     "other_gender_forms",
     "phonetic_key",
     "phonetic_keys",
@@ -570,28 +580,53 @@ def _variants(
 # Djouraev) and German registries' spellings of Turkish names (OEZTUERK = Öztürk,
 # Guenesch = Güneş).
 _FRENCH = (("tch", "ч"), ("ch", "ш"), ("ou", "у"), ("dj", "дж"), ("gui", "ги"), ("gue", "ге"))
-# "ch" alone is no mark: in ICAO and most systems it is ч (CHUBAROV is not SHUBAROV).
+# "ch" alone is no mark: in ICAO and most systems it is ч (CHUBAROV is not SHUBAROV); a
+# word with none is read as French only beside one with a mark (``name_reading``).
 _FRENCH_MARKS = ("ou", "dj", "tch", "gui", "gue")
 _GERMAN = (("tsch", "ç"), ("sch", "ş"), ("oe", "ö"), ("ue", "ü"))
 _GERMAN_MARKS = ("oe", "ue", "sch")
 
 
 _FOREIGN_MARK = re.compile("|".join(_FRENCH_MARKS + _GERMAN_MARKS))
+_FRENCH_MARK = re.compile("|".join(_FRENCH_MARKS))
+
+FRENCH = "french"
+"""The name-level reading of ``analyse`` (``name_reading``): the French table of Russian
+passports for every word of a name, as in the word-level rule ``french``."""
+READINGS = frozenset({FRENCH})
 
 
-def _foreign_forms(folded: str) -> list[tuple[str, str]]:
+def name_reading(words: Iterable[str]) -> str | None:
+    """The reading of a whole name that one of its words shows: ``FRENCH`` once a word bears
+    a mark of the French table (ou, dj, tch, gui, gue), else None.
+
+    A person romanises all of their name by one table. The French one writes ш as ch, which
+    alone is no mark (ICAO's ч is ch too), so a word such as Charip (Шарип) or Khachiev
+    (Хашиев) is read as French only beside a word that shows the table: Charip Aboubakarov
+    (Абубакаров: ou = у), Ibraguim Khachiev (Ибрагим: gui = ги). Words with their own mark
+    are read as French anyway.
+    """
+    for word in words:
+        if _FRENCH_MARK.search(_fold(word)) is not None:
+            return FRENCH
+    return None
+
+
+def _foreign_forms(folded: str, french: bool = False) -> list[tuple[str, str]]:
+    """The word rewritten as each foreign table its marks show (``french``: the name's other
+    words show the French table, so read this word by it too)."""
     found: list[tuple[str, str]] = []
-    if _FOREIGN_MARK.search(folded) is None:
+    if not french and _FOREIGN_MARK.search(folded) is None:
         return found
     for marks, table, rule in (
-        (_FRENCH_MARKS, _FRENCH, "french"),
+        (_FRENCH_MARKS, _FRENCH, FRENCH),
         (_GERMAN_MARKS, _GERMAN, "german"),
     ):
-        if any(mark in folded for mark in marks):
+        if (french and rule == FRENCH) or any(mark in folded for mark in marks):
             form = folded
             for old, new in table:
                 form = form.replace(old, new)
-            if rule == "french" and form.endswith("ine"):
+            if rule == FRENCH and form.endswith("ine"):
                 form = form[:-1]  # the French table writes final -ин as -ine (Chtchoukine)
             found.append((form, rule))
             ascii_form = _ascii_form(form)
@@ -618,18 +653,39 @@ def _ascii_form(folded: str) -> str | None:
     return plain if plain != folded and plain.isascii() else None
 
 
-def analyse(token: str) -> TokenKey:
+def analyse(token: str, reading: str | None = None) -> TokenKey:
     """Key, variant keys and trace of one token (a word, or a hyphenated compound).
 
     Cached on the folded form, so ``MUSTAFA`` and ``Mustafa`` share one analysis; ``text``
-    is that folded form.
+    is that folded form. ``reading`` is the reading of the whole name the token is a word of
+    (``name_reading``): with ``FRENCH`` the word is also read by the French table though it
+    bears no French mark of its own (Charip = Шарип beside Aboubakarov).
     """
     folded = _fold(token)
+    if reading is not None:
+        return _analyse_in_reading(folded, reading)
     found = _ANALYSES.get(folded)
     if found is None:
         found = _analyse_folded(folded)
         _remember(folded, found)
     return found
+
+
+@lru_cache(maxsize=16384)
+def _analyse_in_reading(folded: str, reading: str) -> TokenKey:
+    """``analyse`` of a word of a name read by ``reading``; the word's own analysis when the
+    reading adds nothing to it (most words: no ch, or their own French mark).
+
+    Kept apart from ``_ANALYSES``: those analyses are the words' own, which the index files
+    and ``remember_analyses`` restores.
+    """
+    if reading not in READINGS:
+        raise ValueError(f"unknown reading {reading!r}")
+    own = analyse(folded)
+    if _FRENCH_MARK.search(folded) is not None:
+        return own  # already read as French
+    read = _analyse_folded(folded, french=True)
+    return own if read.keys == own.keys else read
 
 
 _ANALYSES: dict[str, TokenKey] = {}
@@ -663,13 +719,13 @@ def remember_analyses(analyses: Mapping[str, TokenKey]) -> None:
             _remember(folded, analysis)
 
 
-def _analyse_folded(folded: str) -> TokenKey:
+def _analyse_folded(folded: str, french: bool = False) -> TokenKey:
     segments = _segments(folded)
     internal = _internal(segments)
     settled, fired = _settle(internal)
     key = _render(settled)
     via = _variants(segments, internal, settled)
-    for form, rule in _foreign_forms(folded):
+    for form, rule in _foreign_forms(folded, french):
         # One key per foreign reading, not its variants: each reading would otherwise
         # multiply the keys of every word that merely contains "ch" or "ou".
         via.setdefault(_primary(form), frozenset({rule}))
