@@ -2,6 +2,7 @@
 
     python3 -m pip install -e '.[bench]'     # nomenklatura, for logic-v2
     python3 benchmarks/accuracy/run.py [--split report|calibrate|all] [--failures N]
+    python3 benchmarks/accuracy/run.py --freeze-logic-v2   # logic_v2.json, for the tests
 
 Per family: recall at ``possible`` and at ``match`` on the positive pairs, and the rate of
 ``match`` on the hard negatives (which must be 0). Decisions of the other two systems:
@@ -37,6 +38,10 @@ from redwatch.matching import Candidate, Query, score
 
 HERE = Path(__file__).parent
 PAIRS = HERE / "pairs.jsonl"
+LOGIC_V2_REFERENCE = HERE / "logic_v2.json"
+"""logic-v2's figures on each half, frozen (``--freeze-logic-v2``) so that the tests can
+compare redwatch with them without nomenklatura."""
+SPLITS = ("calibrate", "report")
 FAMILIES = (
     "crimean_tatar",
     "ukrainian",
@@ -189,13 +194,40 @@ def evaluate(pairs: Iterable[Pair], decide: Decider) -> tuple[dict[str, Tally], 
     return tallies, failures
 
 
+def freeze_logic_v2(path: Path = LOGIC_V2_REFERENCE) -> None:
+    """Write logic-v2's tallies per half and family (``LOGIC_V2_REFERENCE``)."""
+    from importlib.metadata import version
+
+    decide = logic_v2_decider()
+    if decide is None:
+        raise SystemExit("nomenklatura not installed (pip install -e '.[bench]')")
+    figures = {
+        split: {
+            family: vars(tally)
+            for family, tally in evaluate(load_pairs(PAIRS, split), decide)[0].items()
+        }
+        for split in SPLITS
+    }
+    reference = {"nomenklatura": version("nomenklatura"), "pairs": PAIRS.name, "tallies": figures}
+    path.write_text(json.dumps(reference, indent=1) + "\n", encoding="utf-8")
+    print(f"logic-v2 (nomenklatura {reference['nomenklatura']}) frozen in {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="accuracy benchmark")
     parser.add_argument("--split", choices=("report", "calibrate", "all"), default="report")
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--failures", type=int, default=0, help="show N redwatch failures")
     parser.add_argument("--only-redwatch", action="store_true")
+    parser.add_argument(
+        "--freeze-logic-v2",
+        action="store_true",
+        help=f"write logic-v2's figures on both halves to {LOGIC_V2_REFERENCE.name} (for tests)",
+    )
     args = parser.parse_args()
+    if args.freeze_logic_v2:
+        freeze_logic_v2()
+        return
     pairs = load_pairs(args.pairs, args.split)
     systems: dict[str, Decider] = {"redwatch": redwatch_decision}
     if not args.only_redwatch:

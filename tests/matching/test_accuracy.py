@@ -2,11 +2,13 @@
 
 An accuracy assertion, not a timing: per family, recall at ``possible`` and at ``match`` on
 the positive pairs and no ``match`` on the hard negatives. The comparison with logic-v2 and
-rapidfuzz lives in ``benchmarks/accuracy/run.py`` (nomenklatura is not a test dependency).
+rapidfuzz lives in ``benchmarks/accuracy/run.py`` (nomenklatura is not a test dependency);
+here redwatch is compared with logic-v2's figures frozen by it (``logic_v2.json``).
 """
 
 import json
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,9 @@ import pytest
 
 from redwatch.matching import Candidate, Decision, Query, score
 
-PAIRS = Path(__file__).parents[2] / "benchmarks" / "accuracy" / "pairs.jsonl"
+BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "accuracy"
+PAIRS = BENCHMARK / "pairs.jsonl"
+LOGIC_V2 = BENCHMARK / "logic_v2.json"
 GOAL_POSSIBLE = 0.99
 GOAL_MATCH = 0.95
 
@@ -51,8 +55,10 @@ def test_the_frozen_file_is_big_enough() -> None:
     assert {p["split"] for p in pairs} == {"calibrate", "report"}
 
 
-@pytest.mark.slow
-def test_redwatch_meets_the_accuracy_goals_on_both_halves() -> None:
+@cache
+def _redwatch_tallies() -> tuple[dict[tuple[str, str], Counter[str]], list[tuple[Any, ...]]]:
+    """Per (half, family): positives, at possible, at match, hard negatives, false matches;
+    and the false matches themselves."""
     found: dict[tuple[str, str], Counter[str]] = {}
     wrong_matches = []
     for pair in _pairs():
@@ -62,8 +68,17 @@ def test_redwatch_meets_the_accuracy_goals_on_both_halves() -> None:
             tally["positive"] += 1
             tally["possible"] += decision is not None
             tally["match"] += decision is Decision.MATCH
-        elif decision is Decision.MATCH:
-            wrong_matches.append((pair["id"], pair["query"]["name"], pair["notice"]["name"]))
+        else:
+            tally["negative"] += 1
+            tally["false_match"] += decision is Decision.MATCH
+            if decision is Decision.MATCH:
+                wrong_matches.append((pair["id"], pair["query"]["name"], pair["notice"]["name"]))
+    return found, wrong_matches
+
+
+@pytest.mark.slow
+def test_redwatch_meets_the_accuracy_goals_on_both_halves() -> None:
+    found, wrong_matches = _redwatch_tallies()
     assert not wrong_matches
     assert len(found) == 16  # 8 families in each half
     for half_and_family, tally in found.items():
@@ -71,3 +86,48 @@ def test_redwatch_meets_the_accuracy_goals_on_both_halves() -> None:
         at_match = tally["match"] / tally["positive"]
         assert at_possible >= GOAL_POSSIBLE, (half_and_family, at_possible)
         assert at_match >= GOAL_MATCH, (half_and_family, at_match)
+
+
+def _against_logic_v2() -> list[tuple[str, str, Counter[str], dict[str, int]]]:
+    reference = json.loads(LOGIC_V2.read_text(encoding="utf-8"))["tallies"]
+    found, _ = _redwatch_tallies()
+    rows = []
+    for (half, family), ours in sorted(found.items()):
+        theirs = reference[half][family]
+        assert (ours["positive"], ours["negative"]) == (theirs["positives"], theirs["negatives"])
+        rows.append((half, family, ours, theirs))
+    return rows
+
+
+@pytest.mark.slow
+def test_redwatch_is_never_behind_logic_v2() -> None:
+    """In no half and family does logic-v2 find more at ``possible`` or at ``match``, or
+    make fewer false matches (its figures as frozen by ``run.py --freeze-logic-v2``)."""
+    for half, family, ours, theirs in _against_logic_v2():
+        assert ours["possible"] >= theirs["at_possible"], (half, family)
+        assert ours["match"] >= theirs["at_match"], (half, family)
+        assert ours["false_match"] <= theirs["false_match"], (half, family)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="North Caucasus, report half: level with logic-v2 at match (133 of 134) until the "
+    "matcher reads a name by the French table as a whole (names.phonetic.name_reading, to be "
+    "passed to analyse by matching.align and matching.index); remove this mark then",
+)
+def test_redwatch_is_ahead_of_logic_v2_at_match_in_every_family() -> None:
+    """Issue 3's goal: ahead of logic-v2 in every family, i.e. more positives at ``match``
+    in each half (when logic-v2 already finds them all, fewer false matches)."""
+    behind = [
+        (half, family, ours["match"], theirs["at_match"])
+        for half, family, ours, theirs in _against_logic_v2()
+        if not (
+            ours["match"] > theirs["at_match"]
+            or (
+                ours["match"] == ours["positive"] == theirs["at_match"]
+                and ours["false_match"] < theirs["false_match"]
+            )
+        )
+    ]
+    assert not behind
