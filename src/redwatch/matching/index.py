@@ -52,6 +52,7 @@ import contextlib
 import gc
 import itertools
 import threading
+import typing
 import weakref
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -171,6 +172,16 @@ def _ranges(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.N
         return np.empty(0, dtype=np.int64)
     offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
     return offsets + np.arange(total, dtype=np.int64)
+
+
+_Row = typing.TypeVar("_Row", np.int64, np.float64)
+
+
+def _cut(values: npt.NDArray[_Row], spans: list[tuple[int, int]]) -> npt.NDArray[_Row]:
+    """The values in these spans, span after span."""
+    if not spans:
+        return values[:0]
+    return np.concatenate([values[start:end] for start, end in spans])
 
 
 def _fuzzy_depth(key: str) -> int:
@@ -911,18 +922,19 @@ class CandidateIndex:
             return np.empty(0, dtype=np.int64)
         return self._rows[self._row_starts[number] : self._row_starts[number + 1]]
 
-    def _row_ranges(
-        self, texts: Iterable[str]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Positions in ``_rows`` of the postings of these texts, text after text, and how
-        many each text has (0 for a text not filed)."""
+    def _spans(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """Where each text's postings are in ``_rows`` (an empty span for a text not filed).
+
+        Slices joined with one ``concatenate`` (``_cut``) cost a few NumPy calls a lookup
+        whatever its texts, where index arithmetic over the spans cost a dozen."""
         self._settle()
         ids = self._text_ids
-        numbers = np.array([ids.get(t, -1) for t in texts], dtype=np.int64)
-        known = numbers >= 0
-        starts = np.where(known, self._row_starts[numbers], 0)
-        ends = np.where(known, self._row_starts[numbers + 1], 0)
-        return _ranges(starts, ends), ends - starts
+        starts = self._row_starts.data  # a memoryview: Python ints, not NumPy scalars
+        found: list[tuple[int, int]] = []
+        for text in texts:
+            number = ids.get(text)
+            found.append((0, 0) if number is None else (starts[number], starts[number + 1]))
+        return found
 
     def _texts_for_each(self, groups: list[Collection[str]]) -> list[frozenset[str]]:
         """For each group of keys, the texts that give any of them (or a key of the same
@@ -948,9 +960,9 @@ class CandidateIndex:
         """The texts (in the order given) with a posting of a flagged slot: all looked up at
         once, not one NumPy call a text."""
         listed = list(texts)
-        positions, counts = self._row_ranges(listed)
-        hit = flags[self._rows[positions] >> _MASK_BITS]
-        owner = np.repeat(np.arange(len(listed)), counts)
+        spans = self._spans(listed)
+        hit = flags[_cut(self._rows, spans) >> _MASK_BITS]
+        owner = np.repeat(np.arange(len(listed)), [end - start for start, end in spans])
         return [listed[at] for at in np.unique(owner[hit]).tolist()]
 
     def _texts_for(self, keys: Iterable[str]) -> frozenset[str]:
@@ -1101,15 +1113,17 @@ class CandidateIndex:
         if not by_level:
             return _Gathered(np.empty(0, dtype=np.int64), [], 0.0, None)
         present = sorted(by_level)
-        at: list[npt.NDArray[np.int64]] = []
+        spans: list[list[tuple[int, int]]] = []
+        packed: list[npt.NDArray[np.int64]] = []
         row_query_bits: list[npt.NDArray[np.int32]] = []
         for level in present:
-            positions, counts = self._row_ranges(by_level[level])
-            at.append(positions)
+            level_spans = self._spans(by_level[level])
+            spans.append(level_spans)
+            packed.append(_cut(self._rows, level_spans))
             if query_bits is not None:
                 bits = np.array([query_bits.get(t, 0) for t in by_level[level]], dtype=np.int32)
+                counts = [end - start for start, end in level_spans]
                 row_query_bits.append(np.repeat(bits, counts))
-        packed = [self._rows[positions] for positions in at]
         row_slots = np.concatenate(packed) >> _MASK_BITS
         keyless = np.array(sorted(self._keyless), dtype=np.int64)
         every = np.concatenate([row_slots, keyless]) if len(keyless) else row_slots
@@ -1125,7 +1139,9 @@ class CandidateIndex:
         keep = np.ones(len(touched), dtype=bool)
         if query is not None and len(touched) >= _PREFILTER_FROM:
             covered = np.bincount(
-                local, weights=self._row_shares[np.concatenate(at)], minlength=len(touched)
+                local,
+                weights=_cut(self._row_shares, [span for level in spans for span in level]),
+                minlength=len(touched),
             ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
             covered[seen[keyless]] = np.inf  # no postings, always kept
             keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
