@@ -92,7 +92,7 @@ from redwatch.matching.score import (
     score,
 )
 from redwatch.names.parse import NameParts, Role, parse_notice_name
-from redwatch.names.phonetic import analyse
+from redwatch.names.phonetic import MARKS, analyse
 
 if TYPE_CHECKING:
     from redwatch.store.repository import Repository
@@ -200,13 +200,16 @@ def near_keys(text: str) -> frozenset[str]:
 
     The fuzzy rule compares every key of one word with every key of the other (Levenshtein
     similarity ≥ 0.8, primary keys of four letters or more), so each key gives its deletion
-    neighbourhood.
+    neighbourhood; but the marked keys (frames, given-name forms), which it never compares:
+    two words sharing one meet on it as ``candidate_keys`` files it.
     """
     found = analyse(text)
     if len(found.key) < FUZZY_MIN_LENGTH:
         return frozenset()
     keys: set[str] = set()
     for key in found.keys:
+        if key[:1] in MARKS:
+            continue
         depth = min(_fuzzy_depth(key), _MAX_DELETIONS)
         keys.update(f"d:{v}" for v in _deletions(key, depth) if v)
     return frozenset(keys)
