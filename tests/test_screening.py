@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from redwatch import screening
 from redwatch.errors import InputError
 from redwatch.fake import generate_corpus
 from redwatch.matching.index import CandidateIndex, SearchMemo
@@ -269,3 +273,119 @@ def test_searches_sharing_a_memo_find_what_each_finds_alone() -> None:
     assert memo.hits  # the words were kept
     with pytest.raises(ValueError, match="another index"):
         CandidateIndex.from_notices([dzhemilev()]).search(queries[0], memo=memo)
+
+
+def _corpus_rows(size: int, seed: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"r{i}", "name": f"{record['forename'] or ''} {record['name']}"}
+        for i, record in enumerate(generate_corpus(size=size, seed=seed))
+    ]
+
+
+def test_the_plan_sorts_each_window_and_keeps_every_query_once() -> None:
+    queries = [Query.build(row["name"]) for row in _corpus_rows(100, 26)]
+    plan = screening._plan(queries, 16)
+    assert sorted(plan) == list(range(len(queries)))
+    for start in range(0, len(queries), 16):
+        window = plan[start : start + 16]
+        assert set(window) == set(range(start, min(start + 16, len(queries))))
+        keys = [screening._affinity(queries[number]) for number in window]
+        assert keys == sorted(keys)
+
+
+def _claim_all(claims: screening._Claims, turns: list[int]) -> dict[int, list[int]]:
+    """Each worker's claimed plan positions, workers asking in ``turns`` (cycled)."""
+    taken: dict[int, list[int]] = {worker: [] for worker in set(turns)}
+    done: set[int] = set()
+    while len(done) < len(set(turns)):
+        for worker in turns:
+            if worker in done:
+                continue
+            stretch = claims.claim(worker)
+            if stretch is None:
+                done.add(worker)
+            else:
+                taken[worker].extend(range(*stretch))
+    return taken
+
+
+def _local_claims(total: int, workers: int, window: int) -> screening._Claims:
+    return screening._Claims(total, workers, window, threading.Lock(), [0] * (1 + 2 * workers))
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_claims_give_every_position_once_and_each_worker_its_share(workers: int) -> None:
+    claims = _local_claims(1000, workers, 256)
+    taken = _claim_all(claims, list(range(workers)))
+    every = sorted(p for positions in taken.values() for p in positions)
+    assert every == list(range(1000))
+    # Workers going at the same pace each keep their own share of each window.
+    first = {worker: sorted(p for p in taken[worker] if p < 256) for worker in taken}
+    for worker in range(workers):
+        start, end = 256 * worker // workers, 256 * (worker + 1) // workers
+        assert first[worker] == list(range(start, end))
+
+
+def test_a_fast_worker_takes_the_rest_of_a_slow_ones_share_from_its_end() -> None:
+    claims = _local_claims(1000, 2, 256)
+    assert claims.claim(1) == (128, 178)  # the front of its share, a full stretch
+    taken = _claim_all(claims, [0])  # worker 1 never asks again
+    assert sorted(taken[0]) == [p for p in range(1000) if not 128 <= p < 178]
+    in_window = [p for p in taken[0] if p < 256]
+    assert in_window == [*range(128), *range(206, 256), *range(178, 206)]
+
+
+def test_stretches_shrink_near_the_end() -> None:
+    stretches = []
+    claims = _local_claims(1000, 2, 256)
+    while (stretch := claims.claim(0)) is not None:
+        stretches.append(stretch[1] - stretch[0])
+    assert max(stretches) == screening._CHUNK
+    assert stretches[-1] <= screening._LEAST_CHUNK  # smaller near the end
+
+
+def test_many_windows_in_processes_give_the_rows_in_input_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = _corpus_rows(300, 27)
+    rows.append({"id": "last", "name": "Mustafa Cemilev"})
+    alone = list(screen_rows(index(), rows))
+    monkeypatch.setattr(screening, "_WINDOW", 16)
+    monkeypatch.setattr(screening, "_CHUNK", 5)
+    for workers in (2, 3):
+        assert list(screen_rows(index(), rows, workers=workers)) == alone
+
+
+def _fail_on_cemilev(
+    index: CandidateIndex, queries: list[Query], memo: SearchMemo, render: Any
+) -> list[Any]:
+    if any("Cemilev" in query.names[0] for query in queries):
+        raise LookupError("worker failure")
+    return [render([]) for _ in queries]
+
+
+def _exit_on_cemilev(
+    index: CandidateIndex, queries: list[Query], memo: SearchMemo, render: Any
+) -> list[Any]:
+    if any("Cemilev" in query.names[0] for query in queries):
+        os._exit(3)
+    return [render([]) for _ in queries]
+
+
+def test_a_worker_error_is_raised_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [*_corpus_rows(240, 28), {"name": "Mustafa Cemilev"}]
+    monkeypatch.setattr(screening, "_screen_batch", _fail_on_cemilev)
+    with pytest.raises(LookupError, match="worker failure"):
+        list(screen_rows(index(), rows, workers=2))
+    monkeypatch.setattr(screening, "_screen_batch", _exit_on_cemilev)
+    with pytest.raises(RuntimeError, match="stopped before the end"):
+        list(screen_rows(index(), rows, workers=2))
+    assert not multiprocessing.active_children()
+
+
+def test_closing_the_results_early_stops_the_workers() -> None:
+    found = screen_rows(index(), _corpus_rows(400, 29), workers=2)
+    assert len(multiprocessing.active_children()) == 2
+    next(found)
+    found.close()
+    assert not multiprocessing.active_children()

