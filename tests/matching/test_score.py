@@ -1,3 +1,6 @@
+import importlib
+from dataclasses import replace
+
 import pytest
 
 from redwatch.errors import InputError
@@ -326,3 +329,22 @@ def test_magomed_and_mohammed_meet_only_weakly() -> None:
 def test_magomed_and_muhammad_do_not_align() -> None:
     # Same consonants (m-g/h-m-d) but 57 % alike: two registered names, not a spelling.
     assert compare_tokens("Magomed", "MUHAMMAD") is None
+
+
+def test_notices_of_one_name_share_its_name_part_but_not_their_evidence() -> None:
+    scoring = importlib.import_module("redwatch.matching.score")
+    query = Query.build("Mustafa Cemilev", dob="13.11.1943", sex="M")
+    notices = [
+        replace(DZHEMILEV, entity_id=f"2014/{i}", date_of_birth=dob, sex_id=sex)
+        for i, (dob, sex) in enumerate(
+            [("1943/11/13", "M"), ("1950/01/01", "M"), (None, "F"), ("1943", None)]
+        )
+    ]
+    kept = [score(query, notice) for notice in notices]
+    fresh = []
+    for notice in notices:
+        scoring._scored.cache_clear()
+        fresh.append(score(query, notice))
+    assert kept == fresh
+    assert [r.entity_id for r in kept if r is not None] == [n.entity_id for n in notices]
+    assert len({r.score for r in kept if r is not None}) == len(notices)

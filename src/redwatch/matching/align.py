@@ -41,12 +41,15 @@ from redwatch.names.scripts import Script, detect_script
 
 __all__ = [
     "FUZZY_FLOOR",
+    "NameUnits",
     "Piece",
     "TokenMatch",
     "UnitPair",
     "align",
+    "align_units",
     "compare_joined",
     "compare_tokens",
+    "name_units",
     "pieces_of",
 ]
 
@@ -362,6 +365,35 @@ def _units(pieces: tuple[Piece, ...], *, notice: bool) -> tuple[_Unit, ...]:
     return tuple(units)
 
 
+@dataclass(frozen=True, slots=True)
+class NameUnits:
+    """A name's units with what ``align_units`` reads of each, worked out once per name
+    (callers keep it per name: ``score`` compares one name with many).
+
+    ``masks`` are the spans as bit sets, which the assignment search tests and merges far
+    faster than frozensets. ``plains`` and ``keys`` (every key of the unit's analysis, none
+    when it has no letters) let a pair of which one side joins several words be dismissed
+    without ``compare_joined``: that needs the same plain text or a shared key.
+    """
+
+    units: tuple[_Unit, ...]
+    masks: tuple[int, ...]
+    joined: tuple[bool, ...]
+    plains: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]
+
+
+def name_units(pieces: tuple[Piece, ...], *, notice: bool) -> NameUnits:
+    units = _units(pieces, notice=notice)
+    return NameUnits(
+        units,
+        tuple(sum(1 << i for i in u.span) for u in units),
+        tuple(len(u.span) > 1 for u in units),
+        tuple(_plain(u.text) for u in units),
+        tuple(analyse(u.text).keys if _plain(u.text) else frozenset() for u in units),
+    )
+
+
 @dataclass(frozen=True)
 class UnitPair:
     query: str
@@ -374,60 +406,57 @@ class UnitPair:
 _EXACT_SEARCH_LIMIT = 16
 _JOINED_RULES = frozenset({"identical", "same key", "variant"})
 
+_Ranked = tuple[UnitPair, int, int]
+"""A pair with its query and notice spans as bit sets."""
+
 
 def _value(pair: UnitPair) -> float:
     return pair.match.similarity * (len(pair.query_span) + len(pair.notice_span))
 
 
-def _greedy(pairs: list[UnitPair]) -> list[UnitPair]:
+def _greedy(pairs: list[_Ranked]) -> list[UnitPair]:
     """Best pairs first, each piece used at most once."""
-    used_q: set[int] = set()
-    used_n: set[int] = set()
+    used_q = used_n = 0
     chosen: list[UnitPair] = []
-    for pair in pairs:
-        if pair.query_span & used_q or pair.notice_span & used_n:
+    for pair, query_mask, notice_mask in pairs:
+        if query_mask & used_q or notice_mask & used_n:
             continue
         chosen.append(pair)
-        used_q |= pair.query_span
-        used_n |= pair.notice_span
+        used_q |= query_mask
+        used_n |= notice_mask
     return chosen
 
 
-def _best_assignment(pairs: list[UnitPair]) -> list[UnitPair]:
+def _rank_key(ranked: _Ranked) -> tuple[float, int]:
+    pair = ranked[0]
+    return -pair.match.similarity, len(pair.query_span) + len(pair.notice_span)
+
+
+def _best_assignment(pairs: list[_Ranked]) -> list[UnitPair]:
     """The set of non-overlapping pairs that covers most of both names (exact when small)."""
     # Singles before compounds of equal value, so a compound must be strictly better.
-    pairs = sorted(
-        pairs, key=lambda p: (-p.match.similarity, len(p.query_span) + len(p.notice_span))
-    )
+    pairs = sorted(pairs, key=_rank_key)
     if len(pairs) > _EXACT_SEARCH_LIMIT:
         return _greedy(pairs)
-    values = [_value(p) for p in pairs]
+    values = [_value(p) for p, _, _ in pairs]
     bound = [sum(values[i:]) for i in range(len(pairs) + 1)]
     best_total = -1.0
     best: list[UnitPair] = []
 
-    def search(
-        i: int, used_q: frozenset[int], used_n: frozenset[int], total: float, chosen: list[UnitPair]
-    ) -> None:
+    def search(i: int, used_q: int, used_n: int, total: float, chosen: list[UnitPair]) -> None:
         nonlocal best_total, best
         if total > best_total + 1e-9:
             best_total, best = total, list(chosen)
         if i == len(pairs) or total + bound[i] <= best_total + 1e-9:
             return
-        pair = pairs[i]
-        if not (pair.query_span & used_q or pair.notice_span & used_n):
+        pair, query_mask, notice_mask = pairs[i]
+        if not (query_mask & used_q or notice_mask & used_n):
             chosen.append(pair)
-            search(
-                i + 1,
-                used_q | pair.query_span,
-                used_n | pair.notice_span,
-                total + values[i],
-                chosen,
-            )
+            search(i + 1, used_q | query_mask, used_n | notice_mask, total + values[i], chosen)
             chosen.pop()
         search(i + 1, used_q, used_n, total, chosen)
 
-    search(0, frozenset(), frozenset(), 0.0, [])
+    search(0, 0, 0, 0.0, [])
     return best
 
 
@@ -438,16 +467,28 @@ def align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[UnitPair]
     covers more than word-by-word pairs would: "Же Жеев" is not one word of "ŽIEJEV" when
     each of its words aligns with a word of the notice.
     """
-    pairs: list[UnitPair] = []
-    notice_units = _units(notice, notice=True)
-    for qu in _units(query, notice=False):
-        for nu in notice_units:
-            if len(qu.span) > 1 or len(nu.span) > 1:
+    return align_units(name_units(query, notice=False), name_units(notice, notice=True))
+
+
+def align_units(query: NameUnits, notice: NameUnits) -> list[UnitPair]:
+    """``align`` of two names' units (``name_units``)."""
+    pairs: list[_Ranked] = []
+    notice_units = tuple(
+        zip(notice.units, notice.masks, notice.joined, notice.plains, notice.keys, strict=True)
+    )
+    for qu, query_mask, query_joined, query_plain, query_keys in zip(
+        query.units, query.masks, query.joined, query.plains, query.keys, strict=True
+    ):
+        for nu, notice_mask, notice_joined, notice_plain, notice_keys in notice_units:
+            if query_joined or notice_joined:
                 # "ELMER ALEXANDER" is not a near miss of "WILBER ALEXANDER"
+                if query_plain != notice_plain and query_keys.isdisjoint(notice_keys):
+                    continue  # what compare_joined would say, without asking it
                 found = compare_joined(qu.text, nu.text)
             else:
                 found = compare_tokens(qu.text, nu.text)
             if found is None:
                 continue
-            pairs.append(UnitPair(qu.text, nu.text, qu.span, nu.span, found))
+            pair = UnitPair(qu.text, nu.text, qu.span, nu.span, found)
+            pairs.append((pair, query_mask, notice_mask))
     return _best_assignment(pairs)

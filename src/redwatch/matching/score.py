@@ -36,13 +36,16 @@ certainty conditions decide), ``possible`` at 0.75 would lose positives. See
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from redwatch.matching.align import (
     FUZZY_SCALE,
+    NameUnits,
     Piece,
     UnitPair,
-    align,
+    align_units,
+    name_units,
     pieces_of,
 )
 from redwatch.matching.dates import (
@@ -80,19 +83,72 @@ CRIMEA_NOTE = (
 
 
 @lru_cache(maxsize=65536)
-def _notice_parts(name: str | None, forename: str | None) -> NameParts:
-    return parse_notice_name(name, forename)
-
-
-@lru_cache(maxsize=65536)
 def _query_parts(text: str) -> NameParts:
     return parse_name(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One side's name as the scorer reads it: its pieces and units, and which pieces each
+    part of the score weighs (``_weighted``, ``_coverage``) with the total weight of each.
+
+    Worked out once per name (``_query_name``, ``_notice_name``) because one query is scored
+    against many notices and one notice by many queries.
+    """
+
+    pieces: tuple[Piece, ...]
+    units: NameUnits
+    covered: tuple[tuple[int, float], ...]
+    """(index, weight) of the pieces that are not an alias."""
+    covered_weight: float
+    main_family: tuple[int, ...]
+    main_family_weight: float
+    alias_family: tuple[int, ...]
+    alias_family_weight: float
+    first_given: tuple[int, ...]
+    """The pieces of the first given name (or of the patronymic, when there is no given)."""
+    first_given_weight: float
+
+
+def _name(pieces: tuple[Piece, ...], *, notice: bool) -> _Name:
+    main_family = tuple(i for i, p in enumerate(pieces) if p.role is Role.FAMILY and not p.alias)
+    alias_family = tuple(i for i, p in enumerate(pieces) if p.role is Role.FAMILY and p.alias)
+    given_tokens = [p.token for p in pieces if p.role is Role.GIVEN] or [
+        p.token
+        for p in pieces
+        if p.role is Role.PATRONYMIC  # only "RADZHAB OGLY" is known
+    ]
+    first_given = tuple(
+        i for i, p in enumerate(pieces) if given_tokens and p.token == given_tokens[0]
+    )
+    return _Name(
+        pieces=pieces,
+        units=name_units(pieces, notice=notice),
+        covered=tuple((i, p.weight) for i, p in enumerate(pieces) if not p.alias),
+        covered_weight=sum(p.weight for p in pieces if not p.alias),
+        main_family=main_family,
+        main_family_weight=sum(pieces[i].weight for i in main_family),
+        alias_family=alias_family,
+        alias_family_weight=sum(pieces[i].weight for i in alias_family),
+        first_given=first_given,
+        first_given_weight=sum(pieces[i].weight for i in first_given),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _query_name(text: str) -> _Name:
+    return _name(pieces_of(_query_parts(text), notice=False), notice=False)
+
+
+@lru_cache(maxsize=65536)
+def _notice_name(name: str | None, forename: str | None) -> _Name:
+    return _name(pieces_of(parse_notice_name(name, forename), notice=True), notice=True)
+
+
 def _weighted(
-    pieces: tuple[Piece, ...], sims: dict[int, float], indices: list[int]
+    pieces: tuple[Piece, ...], sims: dict[int, float], indices: tuple[int, ...], total: float
 ) -> float | None:
-    total = sum(pieces[i].weight for i in indices)
+    """Weighted similarity of some pieces; ``total`` is their weight."""
     if not indices:
         return None
     if total == 0:
@@ -100,77 +156,30 @@ def _weighted(
     return sum(pieces[i].weight * sims.get(i, 0.0) for i in indices) / total
 
 
-def _coverage(pieces: tuple[Piece, ...], sims: dict[int, float]) -> float:
-    total = sum(p.weight for p in pieces if not p.alias)
-    if total == 0:
+def _coverage(name: _Name, sims: dict[int, float]) -> float:
+    if name.covered_weight == 0:
         return 1.0
-    return sum(p.weight * sims.get(i, 0.0) for i, p in enumerate(pieces) if not p.alias) / total
+    return sum(weight * sims.get(i, 0.0) for i, weight in name.covered) / name.covered_weight
 
 
+_ROLE_ORDER = {Role.FAMILY: 0, Role.GIVEN: 1, Role.PATRONYMIC: 2}
+
+
+def _alignment_order(alignment: Alignment) -> int:
+    return _ROLE_ORDER[alignment.role]
+
+
+@dataclass(frozen=True, slots=True)
 class _Scored:
-    """The name part of a score, before the other evidence."""
+    """The name part of a score, before the other evidence: the same for every notice of
+    one name, whatever its date of birth, sex or nationality (``_scored``)."""
 
-    def __init__(self, query_text: str, notice: NameParts) -> None:
-        query = _query_parts(query_text)
-        self.q_pieces = pieces_of(query, notice=False)
-        self.n_pieces = pieces_of(notice, notice=True)
-        self.pairs: list[UnitPair] = align(self.q_pieces, self.n_pieces)
-        n_sims: dict[int, float] = {}
-        q_sims: dict[int, float] = {}
-        for pair in self.pairs:
-            for i in pair.notice_span:
-                n_sims[i] = pair.match.similarity
-            for i in pair.query_span:
-                q_sims[i] = pair.match.similarity
-        n = self.n_pieces
-        main_family = [i for i, p in enumerate(n) if p.role is Role.FAMILY and not p.alias]
-        alias_family = [i for i, p in enumerate(n) if p.role is Role.FAMILY and p.alias]
-        self.family = _weighted(n, n_sims, main_family)
-        self.family_partial = any(i not in n_sims for i in main_family)
-        alias = _weighted(n, n_sims, alias_family)
-        notice_cov = _coverage(n, n_sims)
-        if alias is not None and self.family is not None and alias > self.family:
-            # The query names the notice's alias surname: count it in place of the main one.
-            family_weight = sum(n[i].weight for i in main_family)
-            notice_cov += (
-                family_weight
-                * (alias - self.family)
-                / max(sum(p.weight for p in n if not p.alias), 1e-9)
-            )
-            self.family = alias
-            self.family_partial = any(i not in n_sims for i in alias_family)
-        given_tokens = [p.token for p in n if p.role is Role.GIVEN] or [
-            p.token
-            for p in n
-            if p.role is Role.PATRONYMIC  # only "RADZHAB OGLY" is known
-        ]
-        first_given = [i for i, p in enumerate(n) if given_tokens and p.token == given_tokens[0]]
-        self.given = _weighted(n, n_sims, first_given)
-        self.name_score = NOTICE_SHARE * notice_cov + (1 - NOTICE_SHARE) * _coverage(
-            self.q_pieces, q_sims
-        )
-        self.gender_form = any(
-            pair.match.rule == "gender form"
-            and any(n[i].role is Role.FAMILY for i in pair.notice_span)
-            for pair in self.pairs
-        )
-
-    def alignments(self) -> tuple[Alignment, ...]:
-        found = []
-        for pair in self.pairs:
-            role = self.n_pieces[min(pair.notice_span)].role
-            found.append(
-                Alignment(
-                    pair.query,
-                    pair.notice,
-                    role,
-                    round(pair.match.similarity, 3),
-                    pair.match.rule,
-                    pair.match.reason,
-                )
-            )
-        order = {Role.FAMILY: 0, Role.GIVEN: 1, Role.PATRONYMIC: 2}
-        return tuple(sorted(found, key=lambda a: order[a.role]))
+    name_score: float
+    family: float | None
+    family_partial: bool
+    given: float | None
+    gender_form: bool
+    alignments: tuple[Alignment, ...]
 
     def name_is_certain(self, date: DateComparison) -> tuple[bool, str]:
         """Whether the name alone allows ``match``, and why not when it does not."""
@@ -190,6 +199,68 @@ class _Scored:
         if date.verdict is DateVerdict.UNKNOWN and self.name_score < NAME_ONLY_MATCH:
             return False, "without a date of birth only a fully agreeing name can be a match"
         return True, ""
+
+
+@lru_cache(maxsize=16384)
+def _scored(query_text: str, name: str | None, forename: str | None) -> _Scored | None:
+    """The name part of the score of a query spelling against a notice name; ``None`` when
+    no part of the names aligns.
+
+    Kept per (spelling, notice name) because the index scores one query against notices of
+    the same name with other dates of birth (a third of the scores of a screen: most of
+    them within one query, all of them within 16,384 kept), and the name part is all but
+    the whole cost of a score. It is immutable, so results may share its alignments.
+    """
+    q = _query_name(query_text)
+    n = _notice_name(name, forename)
+    pairs = align_units(q.units, n.units)
+    if not pairs:
+        return None
+    n_sims: dict[int, float] = {}
+    q_sims: dict[int, float] = {}
+    for pair in pairs:
+        for i in pair.notice_span:
+            n_sims[i] = pair.match.similarity
+        for i in pair.query_span:
+            q_sims[i] = pair.match.similarity
+    pieces = n.pieces
+    family = _weighted(pieces, n_sims, n.main_family, n.main_family_weight)
+    family_partial = any(i not in n_sims for i in n.main_family)
+    alias = _weighted(pieces, n_sims, n.alias_family, n.alias_family_weight)
+    notice_cov = _coverage(n, n_sims)
+    if alias is not None and family is not None and alias > family:
+        # The query names the notice's alias surname: count it in place of the main one.
+        notice_cov += n.main_family_weight * (alias - family) / max(n.covered_weight, 1e-9)
+        family = alias
+        family_partial = any(i not in n_sims for i in n.alias_family)
+    return _Scored(
+        name_score=NOTICE_SHARE * notice_cov + (1 - NOTICE_SHARE) * _coverage(q, q_sims),
+        family=family,
+        family_partial=family_partial,
+        given=_weighted(pieces, n_sims, n.first_given, n.first_given_weight),
+        gender_form=any(
+            pair.match.rule == "gender form"
+            and any(pieces[i].role is Role.FAMILY for i in pair.notice_span)
+            for pair in pairs
+        ),
+        alignments=_alignments(pairs, pieces),
+    )
+
+
+def _alignments(pairs: list[UnitPair], pieces: tuple[Piece, ...]) -> tuple[Alignment, ...]:
+    """The aligned pairs in words, family name first."""
+    found = [
+        Alignment(
+            pair.query,
+            pair.notice,
+            pieces[min(pair.notice_span)].role,
+            round(pair.match.similarity, 3),
+            pair.match.rule,
+            pair.match.reason,
+        )
+        for pair in pairs
+    ]
+    return tuple(sorted(found, key=_alignment_order))
 
 
 def _apply_evidence(
@@ -235,9 +306,8 @@ def _apply_evidence(
 def _score_name(
     query_text: str, query: Query, candidate: Candidate, date: DateComparison
 ) -> Result | None:
-    notice = _notice_parts(candidate.name, candidate.forename)
-    scored = _Scored(query_text, notice)
-    if not scored.pairs:
+    scored = _scored(query_text, candidate.name, candidate.forename)
+    if scored is None:
         return None
     value, allowed, notes = _apply_evidence(scored, query, candidate, date)
     value = min(1.0, max(0.0, value))
@@ -251,7 +321,7 @@ def _score_name(
         score=round(value, 4),
         decision=decision,
         query_name=query_text,
-        alignments=scored.alignments(),
+        alignments=scored.alignments,
         date=date,
         notes=tuple(notes),
     )
