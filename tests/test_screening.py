@@ -165,6 +165,29 @@ def test_reader_accepts_excel_habits(tmp_path: Path) -> None:
     assert str(row.query.dob) == "1943-11-13"
 
 
+def test_each_row_read_is_the_row_the_validator_makes(tmp_path: Path) -> None:
+    lines = [
+        "sex,ID,name,nationality,dob,notes",
+        "M, 7 ,  Cemilev Mustafa ,ua,13.11.1943,x",
+        "f,,Ayshe Seitmuratova,,1990,",
+        ",id 3,Leniie Umerova, UA ,05/1990",
+        "ж,,Мустафа Джемілєв",
+        ",,,,,",
+        "male,,Ivan Ivanov,RUS,1990-05-17,",
+    ]
+    given = read_screen_csv(write(tmp_path, "\n".join(lines) + "\n"))
+    header = [c.strip().lower() for c in lines[0].split(",")]
+    expected = []
+    for number, (line, text) in enumerate([(2, lines[1]), (3, lines[2]), (4, lines[3]),
+                                           (5, lines[4]), (7, lines[6])], start=1):  # fmt: skip
+        cells = text.split(",")
+        values = {c: cells[i] if i < len(cells) else None for i, c in enumerate(header)}
+        row = screening._parse_row(values, number, "here")
+        expected.append(ScreenRow(row.id, row.name, row.query, line))
+    assert given.rows == expected
+    assert [row.id for row in given.rows] == ["7", 2, "id 3", 4, 5]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

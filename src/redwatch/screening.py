@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from redwatch.errors import InputError
 from redwatch.jsontext import dump_json
-from redwatch.matching.index import CandidateIndex, SearchMemo
+from redwatch.matching.index import CandidateIndex, SearchMemo, _collector_paused
 from redwatch.matching.model import Candidate, Query, Result
 from redwatch.textfiles import read_user_text
 
@@ -310,8 +310,9 @@ def _plan(queries: list[Query], window: int) -> list[int]:
 
     Each worker screens the same share of every window's order (``_Claims``), so it
     keeps meeting the same family names. Against chunks dealt out in input order, two
-    workers on 10,000 names repeat 40 % fewer notice parses (1,217 against 2,070 more than
-    one process), a third fewer word comparisons and 60-70 % fewer word analyses.
+    workers on 10,000 names (``benchmarks/check_speed.py``) repeat fewer of one process's
+    notice parses (1,236 against 2,070 more), word comparisons (6,046 against 8,782),
+    joined-word comparisons (1,966 against 5,873) and word analyses (412 against 1,299).
     """
     keys = [_affinity(query) for query in queries]
     order: list[int] = []
@@ -515,6 +516,27 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
     return ScreenRow(number if row_id is None else row_id, name, query)
 
 
+def _good_row(
+    cells: list[str], columns: Mapping[str, int], number: int, line: int
+) -> ScreenRow | None:
+    """``_parse_row`` of a good row, straight from its cells; None for a bad one (whose
+    message ``_parse_row`` then makes). Most rows are good: this is their only cost."""
+
+    def cell(column: str) -> str | None:
+        at = columns.get(column)
+        return cells[at].strip() or None if at is not None and at < len(cells) else None
+
+    name = cell("name")
+    if name is None:
+        return None
+    try:
+        query = Query.build(name, dob=cell("dob"), nationality=cell("nationality"), sex=cell("sex"))
+    except InputError:
+        return None
+    row_id = cell("id")
+    return ScreenRow(number if row_id is None else row_id, name, query, line)
+
+
 def _delimiter(header_line: str) -> str:
     """The delimiter the header uses most (a one-column header: a comma)."""
     counts = {d: header_line.count(d) for d in _DELIMITERS}
@@ -562,31 +584,35 @@ def read_screen_csv(path: str | Path) -> ScreenInput:
     ignored: tuple[str, ...] = ()
     width = 0
     line = 1
-    try:
-        for cells in reader:
-            start, line = line, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if columns is None:
-                columns, ignored = _header(cells, str(path))
-                width = len(cells)
-                continue
-            where = f"{path}: line {start}"
-            if len(cells) > width:
-                errors.append(
-                    f"{where}: {len(cells)} fields, the header has {width} "
-                    "(quote names that contain the delimiter)"
-                )
-                continue
-            values = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
-            try:
-                row = _parse_row(values, len(rows) + len(errors) + 1, where)
-            except InputError as exc:
-                errors.append(str(exc))
-                continue
-            rows.append(ScreenRow(row.id, row.name, row.query, start))
-    except csv.Error as exc:
-        errors.append(f"{path}: line {reader.line_num}: not valid CSV ({exc})")
+    with _collector_paused():  # tens of thousands of new objects, no cycles
+        try:
+            for cells in reader:
+                start, line = line, reader.line_num + 1
+                if not "".join(cells).strip():
+                    continue
+                if columns is None:
+                    columns, ignored = _header(cells, str(path))
+                    width = len(cells)
+                    continue
+                if len(cells) > width:
+                    errors.append(
+                        f"{path}: line {start}: {len(cells)} fields, the header has {width} "
+                        "(quote names that contain the delimiter)"
+                    )
+                    continue
+                number = len(rows) + len(errors) + 1
+                row = _good_row(cells, columns, number, start)
+                if row is None:  # find out what is wrong, with the line in the message
+                    values = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
+                    try:
+                        row = _parse_row(values, number, f"{path}: line {start}")
+                    except InputError as exc:
+                        errors.append(str(exc))
+                        continue
+                    row = ScreenRow(row.id, row.name, row.query, start)
+                rows.append(row)
+        except csv.Error as exc:
+            errors.append(f"{path}: line {reader.line_num}: not valid CSV ({exc})")
     if columns is None:
         raise InputError(f"{path}: the file has no header")
     if errors:
