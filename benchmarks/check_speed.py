@@ -20,12 +20,14 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +89,28 @@ def peak_mib() -> float:
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _logged(lines: list[str], event: str) -> dict[str, str]:
+    """The fields of the command's first log line of this event (key='value' pairs)."""
+    line = next((line for line in lines if f"event='{event}'" in line), "")
+    return dict(re.findall(r"(\w+)='?([^' ]*)'?", line))
+
+
+def breakdown(lines: list[str], started: float, elapsed: float) -> str:
+    """Start-up (to the index ready, by the log's clock), screening, and what is left
+    (writing the end, exiting); CPU of the command process and of its workers."""
+    ready, done = _logged(lines, "index_ready"), _logged(lines, "screen_done")
+    if not ready or not done:
+        return "(no index_ready or screen_done log line)"
+    stamp = datetime.fromisoformat(ready["timestamp"].replace("Z", "+00:00")).timestamp()
+    startup = stamp - started
+    screening = float(done["seconds"])
+    return (
+        f"start-up {startup:.2f} s (interpreter, imports, file, index), screening "
+        f"{screening:.2f} s, rest {elapsed - startup - screening:.2f} s; CPU: command "
+        f"process {done.get('cpu', '?')} s, its workers {done.get('workers_cpu', '?')} s"
+    )
 
 
 def main() -> None:
@@ -175,7 +199,7 @@ def main() -> None:
         )
 
         for attempt in (1, 2):
-            started, cpu = time.perf_counter(), children_cpu()
+            started, cpu, clock = time.perf_counter(), children_cpu(), time.time()
             done = subprocess.run(
                 [sys.executable, "-c", COMMAND, "screen", str(table), "--output", str(home / "o")],
                 capture_output=True,
@@ -194,6 +218,7 @@ def main() -> None:
                 f"{ready.split('index_ready')[-1].strip()}; {lines[-1]}; "
                 f"load average {os.getloadavg()}"
             )
+            print(f"  where the command's time went: {breakdown(lines, clock, elapsed)}")
 
 
 if __name__ == "__main__":

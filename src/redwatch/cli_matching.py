@@ -248,7 +248,16 @@ def screen(
                 task = progress.add_task("screen", total=len(rows))
                 _keep_found(results, (progress, task), counts, found)
     seconds = time.perf_counter() - started
-    log.info("screen_done", rows=len(rows), notices=len(index), seconds=round(seconds, 3), **counts)
+    spent = os.times()  # CPU of this process and of its (finished) workers, for benchmarks
+    log.info(
+        "screen_done",
+        rows=len(rows),
+        notices=len(index),
+        seconds=round(seconds, 3),
+        cpu=round(spent.user + spent.system, 3),
+        workers_cpu=round(spent.children_user + spent.children_system, 3),
+        **counts,
+    )
     if not machine:
         _print_screen_table(found)
     err.print(
