@@ -228,15 +228,44 @@ def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
         assert [r.entity_id for r in index.search(query)][:1] == ["2020/98"]
 
 
-def test_a_notice_without_keys_is_gathered_for_a_query_that_hits_nothing_else() -> None:
-    index = CandidateIndex.from_notices([notice("2020/1", "-", "-"), notice("2020/2", "KUKU", "-")])
-    query = Query.build("Zzyzx Qwert", dob="01.02.1980")
-    strong, weak, _ = index._hit_texts(query)
-    assert not strong
-    assert not weak
-    slots = index._gathered({}, query).slots
-    assert slots.tolist() == [0]
-    assert index.search(query) == []
+def test_long_words_count_as_hit_only_for_queries_that_may_align_with_them_unseen() -> None:
+    """KHIZRIEBDURASHIDOV (a 16-letter key) can align without a shared key only with a word
+    whose Levenshtein neighbourhood is cut (a key of 20 letters or more): for other queries
+    that meet only SHARIP, it is not counted as covered, and the notice is not scored."""
+    from redwatch.matching import index as index_module
+
+    records = [
+        notice("2020/1", "KHIZRIEBDURASHIDOV", "SHARIP"),
+        notice("2020/2", "ARIPOV", "SHARIP"),
+    ]
+    index = CandidateIndex.from_notices(records)
+    bounded: dict[int, set[str]] = {}
+    for text in ("Sharip Aripov", "Sharip Abdurakhmanovichev", "Sharip Abdurakhmanovichshamilev"):
+        query = Query.build(text)
+        slots = index._bounded(query)
+        bounded[index_module._reach(query.names)] = {
+            entry.entity_id for entry in (index._entries[slot] for slot in slots) if entry
+        }
+        found = [r.entity_id for r in index.search(query)]
+        assert found == [r.entity_id for r in exhaustive_search(index.notices(), query)]
+    assert bounded == {
+        index_module._NONE: {"2020/2"},  # no long word: the long surname must be met by keys
+        index_module._CUT: set(),  # a 16-letter key: only cut keys (20 letters) count
+        index_module._LONG: {"2020/1"},  # a 22-letter key: 16-letter keys count as hit
+    }
+
+
+def test_a_notice_without_words_is_never_fetched() -> None:
+    """Name and forename ``-``: no word, no key; the scorer aligns nothing with it either."""
+    records = [notice("2020/1", "-", "-"), notice("2020/2", "KUKU", "-")]
+    index = CandidateIndex.from_notices(records)
+    for text in ("Zzyzx Qwert", "Kuku", "-"):
+        query = Query.build(text, dob="01.02.1980")
+        assert "2020/1" not in index.candidates(query)
+        assert score(query, Candidate.from_notice(records[0])) is None
+        found = [r.entity_id for r in index.search(query)]
+        assert found == [r.entity_id for r in exhaustive_search(index.notices(), query)]
+    assert [r.entity_id for r in index.search(Query.build("Kuku"))] == ["2020/2"]
 
 
 def test_searches_in_several_threads_agree_with_one_thread() -> None:

@@ -9,7 +9,9 @@ An inverted index in memory from blocking keys to notices. A query is looked up 
    (a surname in its other gender form), ``p:`` (the same word) and ``q:`` (one-letter
    keys, too short for ``candidate_keys``). A particle written together with its neighbour
    (``Van Dyke`` = ``VANDYKE``) is filed too, and a notice named by particles alone
-   (``LE VAN``) under its particles.
+   (``LE VAN``) under its particles. Every word gives a key (``p:``); a notice without
+   words (name and forename ``-``) gives none and is never fetched, as the scorer aligns
+   nothing with it.
 2. **Bound** (``search``): each posting records *which* words of the notice gave the key.
    Skeletons apart (they only fetch near misses), a word that shares no key with the query
    can align with none of its words, so the index knows the most of the notice's name the
@@ -116,9 +118,16 @@ _MIN_KEY = 2
 """Shortest key ``token_keys`` files; a word with a shorter one may align unseen."""
 _MAX_DELETIONS = 3
 """Deepest ``d:`` neighbourhood (enough for keys under 20 letters)."""
+_CUT_KEY = 20
+"""Keys this long have their ``d:`` neighbourhood cut at ``_MAX_DELETIONS``: a fuzzy partner
+may share no key with them."""
 _LONG_KEY = 16
-"""A notice word with a key this long counts as sharing a key with every query: a fuzzy
-partner of 20 letters or more (whose neighbourhood is cut at three deletions) is this long."""
+"""The shortest key a fuzzy partner of a ``_CUT_KEY`` key can have (80 % of its length).
+
+Only a pair of words of which one has a cut key and the other one this long may align
+unseen: a notice's words this long count as hit for a query with a cut key, and its words
+with a cut key for a query with a word this long (``_sure``); other queries meet them
+through their keys like any word."""
 _BOUND_SLACK = 1e-6
 """Rounding room: a bound this close below ``possible`` is still scored."""
 _SKELETON = "s:"
@@ -317,10 +326,25 @@ def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
 
 
 @lru_cache(maxsize=131072)
+def _longest_key(text: str) -> int:
+    """Letters of the word's longest key (see ``_CUT_KEY`` and ``_LONG_KEY``)."""
+    return max((len(k) for k in analyse(text).keys), default=0)
+
+
 def _may_align_unseen(text: str) -> bool:
-    """A word the fuzzy rule could reach without a shared key: a key too long for the
-    ``d:`` neighbourhoods."""
-    return any(len(k) >= _LONG_KEY for k in analyse(text).keys)
+    """A word the fuzzy rule could reach without a shared key, with some partner: a key too
+    long for its or its partner's ``d:`` neighbourhood."""
+    return _longest_key(text) >= _LONG_KEY
+
+
+@lru_cache(maxsize=4096)
+def _reach(names: tuple[str, ...]) -> int:
+    """Which of a notice's words a query's spellings may align with unseen: ``_LONG`` (those
+    with a key of ``_LONG_KEY`` letters), ``_CUT`` (those with a cut key) or none (0)."""
+    longest = max(
+        (_longest_key(t.text) for name in names for t in _query_parts(name).tokens), default=0
+    )
+    return _LONG if longest >= _CUT_KEY else _CUT if longest >= _LONG_KEY else _NONE
 
 
 _LEVELS = (1.0, 0.92, 0.85, 0.8, 0.75)
@@ -396,17 +420,23 @@ class _Bound:
     alias_bits: int
     """Words in parentheses: a query naming one covers the family name in its place."""
     family_bits: int
-    sure_bits: int
-    """Words counted as covered whatever the keys say (see ``_may_align_unseen``)."""
+    long_bits: int
+    """Words with a key of ``_LONG_KEY`` letters or more: counted as covered whatever the keys
+    say for a query with a cut key (``_reach``)."""
+    cut_bits: int
+    """Words with a cut key (``_CUT_KEY``): the same for a query with a long key."""
 
     @classmethod
     def of(cls, parts: NameParts) -> _Bound:
         by_bit: dict[int, float] = {}
-        alias_bits = family_bits = sure_bits = 0
+        alias_bits = family_bits = long_bits = cut_bits = 0
         for piece in pieces_of(parts, notice=True):
             bit = _bit(piece.token)
-            if _may_align_unseen(piece.text):
-                sure_bits |= bit
+            longest = _longest_key(piece.text)
+            if longest >= _LONG_KEY:
+                long_bits |= bit
+            if longest >= _CUT_KEY:
+                cut_bits |= bit
             if piece.alias:
                 alias_bits |= bit
                 continue
@@ -421,16 +451,18 @@ class _Bound:
             total=total,
             alias_bits=alias_bits,
             family_bits=family_bits,
-            sure_bits=sure_bits,
+            long_bits=long_bits,
+            cut_bits=cut_bits,
         )
 
     def row_share(self, mask: int) -> float:
-        """The most of the name a posting of these words can cover in ``_passing``: its
-        words, the sure ones, the family name when it names an alias; a name of weightless
-        words counts whole. The sum over a notice's postings bounds its coverage."""
+        """The most of the name a posting of these words (or the ``_sure`` ones) can cover in
+        ``_passing``: its words, the family name when it names an alias; a name of weightless
+        words counts whole. The sum over a notice's postings and its sure words bounds its
+        coverage."""
         if not self.weighted_bits:
             return 1.0
-        covered = mask | self.sure_bits
+        covered = mask
         if covered & self.alias_bits:
             covered |= self.family_bits
         return sum(share for bit, share in self.shares if bit & covered)
@@ -510,6 +542,10 @@ _SEX_CODES = {"M": 1, "F": 2}
 _ANY_NATIONALITY = -1
 """A notice with more nationalities than the two columns hold: taken as agreeing with any."""
 _SHIFTS = np.arange(_MASK_BITS, dtype=np.int32)
+_WEIGHTED, _LONG, _ALIAS, _FAMILY, _CUT = range(5)
+"""The columns of ``_Columns.bits``; ``_LONG`` and ``_CUT`` also say which words a query may
+align with unseen (``_reach``), and ``_NONE`` none."""
+_NONE = -1
 
 
 class _Needs:
@@ -651,7 +687,10 @@ class _Columns:
     shares: npt.NDArray[np.float64]
     """(slots, 16): each word bit's share of the name's weight."""
     bits: npt.NDArray[np.int32]
-    """(slots, 4): weighted, sure, alias and family bits."""
+    """(slots, 5): weighted, long-key, alias, family and cut-key bits (``_WEIGHTED``...)."""
+    sure_shares: npt.NDArray[np.float64]
+    """(slots, 2): the most of the name the long-key words can cover, and the cut-key words
+    (``_Bound.row_share``), for the pre-filter."""
     year: npt.NDArray[np.int16]
     month: npt.NDArray[np.int16]
     day: npt.NDArray[np.int16]
@@ -695,8 +734,8 @@ class _Gathered(NamedTuple):
     top: float
     """The best level present."""
     query_bits: npt.NDArray[np.int32] | None
-    """The bits of the query's words that hit each slot's words (all of them for a keyless
-    notice); ``None`` without query bits."""
+    """The bits of the query's words that hit each slot's words; ``None`` without query
+    bits."""
 
 
 class CandidateIndex:
@@ -734,10 +773,9 @@ class CandidateIndex:
         self._settle_lock = threading.Lock()
         self._entries: list[Candidate | None] = []
         self._slots: dict[str, int] = {}
-        self._keyless: set[int] = set()
-        """Slots of notices whose name gives no key at all: every query fetches them."""
         self._shares: array[float] = array("d")
         self._bits: array[int] = array("i")
+        self._sure_shares: array[float] = array("d")
         self._year: array[int] = array("h")
         self._month: array[int] = array("h")
         self._day: array[int] = array("h")
@@ -799,15 +837,14 @@ class CandidateIndex:
         slot = len(self._entries)
         self._entries.append(candidate)
         self._shares.extend(itertools.repeat(0.0, _MASK_BITS))
-        self._bits.extend((0, 0, 0, 0))
+        self._bits.extend((0, 0, 0, 0, 0))
+        self._sure_shares.extend((0.0, 0.0))
         for column in (self._year, self._month, self._day, self._sex):
             column.append(0)
         self._nationalities.extend((0, 0))
         self._fill_columns(slot, candidate, bound)
         self._slots[candidate.entity_id] = slot
         texts = _filed_texts(parts, particles=bound.total <= 0)
-        if not texts:
-            self._keyless.add(slot)
         text_ids = self._text_ids
         for text, mask in texts.items():
             number = text_ids.get(text)
@@ -822,8 +859,17 @@ class CandidateIndex:
         for bit, share in bound.shares:
             shares[bit.bit_length() - 1] = share
         self._shares[slot * _MASK_BITS : (slot + 1) * _MASK_BITS] = array("d", shares)
-        self._bits[slot * 4 : slot * 4 + 4] = array(
-            "i", (bound.weighted_bits, bound.sure_bits, bound.alias_bits, bound.family_bits)
+        found = [0] * 5
+        found[_WEIGHTED], found[_LONG], found[_CUT] = (
+            bound.weighted_bits,
+            bound.long_bits,
+            bound.cut_bits,
+        )
+        found[_ALIAS], found[_FAMILY] = bound.alias_bits, bound.family_bits
+        self._bits[slot * 5 : slot * 5 + 5] = array("i", found)
+        self._sure_shares[slot * 2 : slot * 2 + 2] = array(
+            "d",
+            (bound.row_share(bits) if bits else 0.0 for bits in (bound.long_bits, bound.cut_bits)),
         )
         dob = parse_notice_date(candidate.date_of_birth)
         self._year[slot] = 0 if dob is None else dob.year
@@ -860,7 +906,6 @@ class CandidateIndex:
         if slot is None:
             return False
         self._entries[slot] = None
-        self._keyless.discard(slot)
         self._removed += 1
         return True
 
@@ -1005,7 +1050,7 @@ class CandidateIndex:
 
     def _hits(self, query: Query, *, skeletons: bool) -> dict[int, int]:
         """Slot → bits of the notice's words that share a key with some spelling."""
-        hits: dict[int, int] = dict.fromkeys(self._keyless, 0)
+        hits: dict[int, int] = {}
         get = hits.get
         for text in self._texts(query, skeletons=skeletons):
             for packed in self._rows_of(text).tolist():
@@ -1044,7 +1089,8 @@ class CandidateIndex:
         if self._views is None:
             self._views = _Columns(
                 shares=np.frombuffer(self._shares, dtype=np.float64).reshape(-1, _MASK_BITS),
-                bits=np.frombuffer(self._bits, dtype=np.int32).reshape(-1, 4),
+                bits=np.frombuffer(self._bits, dtype=np.int32).reshape(-1, 5),
+                sure_shares=np.frombuffer(self._sure_shares, dtype=np.float64).reshape(-1, 2),
                 year=np.frombuffer(self._year, dtype=np.int16),
                 month=np.frombuffer(self._month, dtype=np.int16),
                 day=np.frombuffer(self._day, dtype=np.int16),
@@ -1099,8 +1145,8 @@ class CandidateIndex:
         it), the bits of the query's words that hit each slot.
 
         ``levels`` maps each text to the index in ``_LEVELS`` of the best similarity it may
-        align with. Keyless notices come with no bits (and every query word). With the
-        ``query``, a slot whose postings' shares (``_Bound.row_share``) sum to less than the
+        align with. With the ``query``, a slot whose postings' shares (``_Bound.row_share``),
+        with its words the query may align with unseen (``_reach``), sum to less than the
         query's least need for it (``_least_needs``) is left out: no level can cover more of
         its name. In a large list most slots are such (a common given name alone), and this
         costs one addition a row instead of ``_passing``'s sixteen a slot; for fewer than
@@ -1111,8 +1157,6 @@ class CandidateIndex:
         by_level: dict[int, list[str]] = {}
         for text, level in levels.items():
             by_level.setdefault(level, []).append(text)
-        if self._keyless:
-            by_level.setdefault(0, [])  # keyless notices come in at the best level, no bits
         if not by_level:
             return _Gathered(np.empty(0, dtype=np.int64), [], 0.0, None)
         present = sorted(by_level)
@@ -1128,13 +1172,11 @@ class CandidateIndex:
                 counts = [end - start for start, end in level_spans]
                 row_query_bits.append(np.repeat(bits, counts))
         row_slots = np.concatenate(packed) >> _MASK_BITS
-        keyless = np.array(sorted(self._keyless), dtype=np.int64)
-        every = np.concatenate([row_slots, keyless]) if len(keyless) else row_slots
         scratch, seen, query_scratch = _scratch(self, len(self._entries))
         # One row per slot, without sorting: the last row of each slot is kept.
-        order = np.arange(len(every))
-        seen[every] = order
-        touched = every[seen[every] == order]
+        order = np.arange(len(row_slots))
+        seen[row_slots] = order
+        touched = row_slots[seen[row_slots] == order]
         # Each row's slot numbered in ``touched`` (``ufunc.at`` over all rows cost more than
         # the rest of the search in a list of 300,000).
         seen[touched] = np.arange(len(touched))
@@ -1146,7 +1188,10 @@ class CandidateIndex:
                 weights=_cut(self._row_shares, [span for level in spans for span in level]),
                 minlength=len(touched),
             ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
-            covered[seen[keyless]] = np.inf  # no postings, always kept
+            reach = _reach(query.names)
+            if reach != _NONE:
+                column = 0 if reach == _LONG else 1
+                covered += self._columns().sure_shares[touched, column]
             keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
         slots = touched[keep]
         masks: list[tuple[float, npt.NDArray[np.int32]]] = []
@@ -1164,12 +1209,10 @@ class CandidateIndex:
                 below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
                 masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
             if query_bits is not None:
-                query_scratch[keyless] = -1  # every word: a keyless notice is always scored
                 slot_query_bits = query_scratch[slots]
         finally:
             scratch[slots] = 0
             query_scratch[slots] = 0
-            query_scratch[keyless] = 0
         return _Gathered(slots, masks, _LEVELS[present[0]], slot_query_bits)
 
     def _bounded(self, query: Query, memo: SearchMemo | None = None) -> list[int]:
@@ -1207,14 +1250,16 @@ class CandidateIndex:
         needs = _needs(query.dob, query.sex, query.nationality)
         columns = self._columns()
         bits = columns.bits[slots]
-        weighted = bits[:, 0]
+        weighted = bits[:, _WEIGHTED]
+        reach = _reach(query.names)
+        sure = bits[:, reach] if reach != _NONE else 0
         covered = np.zeros(len(slots), dtype=np.float64)
         shares = columns.shares[slots]
         full = np.zeros(len(slots), dtype=bool)
         for step, (weight, level_masks) in enumerate(masks):
-            level_masks = level_masks | bits[:, 1]
+            level_masks = level_masks | sure
             level_masks = np.where(
-                level_masks & bits[:, 2] != 0, level_masks | bits[:, 3], level_masks
+                level_masks & bits[:, _ALIAS] != 0, level_masks | bits[:, _FAMILY], level_masks
             )
             words = ((level_masks[:, None] >> _SHIFTS) & 1).astype(bool)
             whole = (level_masks & weighted) == weighted
