@@ -58,6 +58,16 @@ MAX_WORKERS = 8
 _DECISION_STYLE = {"match": "bold red", "possible": "yellow"}
 
 
+def _single_threaded_numpy() -> None:
+    """Keep NumPy's BLAS from starting a thread per CPU when it is imported: the search
+    multiplies only tiny matrices, the screening workers are processes, and the threads
+    cost start-up time (about 0.03 s CPU of the import on two CPUs) and are there at fork.
+    Only before NumPy is first imported, and only where the user did not choose (the
+    OpenBLAS of NumPy's wheels reads this)."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def _open_index(err: Console) -> CandidateIndex:
     """Settings, logging, the store and its index; an empty mirror is an error.
 
@@ -112,6 +122,7 @@ def check(
     json_output: JsonOption = False,
 ) -> None:
     """Check one person against the local mirror of public red notices (nothing is sent)."""
+    _single_threaded_numpy()
     from redwatch.matching.model import Query
     from redwatch.screening import check as check_name
 
@@ -205,6 +216,7 @@ def screen(
     With --json, one JSON object per input row, in input order:
     {"id", "query", "candidates": [...]}, candidates being match or possible only.
     """
+    _single_threaded_numpy()
     from redwatch.screening import read_screen_csv, screen_lines, screen_rows
 
     err = Console(stderr=True)
