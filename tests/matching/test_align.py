@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from redwatch.matching.align import (
@@ -118,6 +118,11 @@ def test_alignment_joins_compounds_only_when_that_covers_more() -> None:
 def test_alignment_is_one_to_one_and_finds_the_best_assignment() -> None:
     # Greedy would give Haca the first CHACHA and leave Haha without a partner.
     assert _aligned("Haca Haha", "CHACHA", "CHADŽA") == [("Haca", "CHADŽA"), ("Haha", "CHACHA")]
+
+
+def test_a_compound_worth_more_than_the_word_it_shares_wins() -> None:
+    # Abdul = ABDUL covers two pieces, Abdul Rahman = ABDULRAHMAN three: not both.
+    assert _aligned("Abdul Rahman", "ABDULRAHMAN", "ABDUL") == [("Abdul Rahman", "ABDULRAHMAN")]
 
 
 def test_joined_words_need_a_key_level_agreement() -> None:
@@ -269,6 +274,8 @@ def _plain_align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[Un
 
 
 @settings(max_examples=300, deadline=None)
+@example(["Abdul", "Rahman"], ["ABDULRAHMAN"], ["Abdul"])  # two pairs: the second worth more
+@example(["Haca", "Haha"], ["CHACHA"], ["CHADŽA"])  # three pairs: greedy is not the best
 @given(
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=2),

@@ -111,26 +111,32 @@ class _Name:
 
 
 def _name(pieces: tuple[Piece, ...], *, notice: bool) -> _Name:
-    main_family = tuple(i for i, p in enumerate(pieces) if p.role is Role.FAMILY and not p.alias)
-    alias_family = tuple(i for i, p in enumerate(pieces) if p.role is Role.FAMILY and p.alias)
-    given_tokens = [p.token for p in pieces if p.role is Role.GIVEN] or [
-        p.token
-        for p in pieces
-        if p.role is Role.PATRONYMIC  # only "RADZHAB OGLY" is known
-    ]
-    first_given = tuple(
-        i for i, p in enumerate(pieces) if given_tokens and p.token == given_tokens[0]
-    )
+    covered: list[tuple[int, float]] = []
+    main_family: list[int] = []
+    alias_family: list[int] = []
+    given: int | None = None  # the token of the first given name
+    patronymic: int | None = None  # stands for it when there is none: only "RADZHAB OGLY"
+    for i, piece in enumerate(pieces):
+        if not piece.alias:
+            covered.append((i, piece.weight))
+        if piece.role is Role.FAMILY:
+            (alias_family if piece.alias else main_family).append(i)
+        elif piece.role is Role.GIVEN and given is None:
+            given = piece.token
+        elif piece.role is Role.PATRONYMIC and patronymic is None:
+            patronymic = piece.token
+    first = given if given is not None else patronymic
+    first_given = [i for i, p in enumerate(pieces) if first is not None and p.token == first]
     return _Name(
         pieces=pieces,
         units=name_units(pieces, notice=notice),
-        covered=tuple((i, p.weight) for i, p in enumerate(pieces) if not p.alias),
-        covered_weight=sum(p.weight for p in pieces if not p.alias),
-        main_family=main_family,
+        covered=tuple(covered),
+        covered_weight=sum(weight for _, weight in covered),
+        main_family=tuple(main_family),
         main_family_weight=sum(pieces[i].weight for i in main_family),
-        alias_family=alias_family,
+        alias_family=tuple(alias_family),
         alias_family_weight=sum(pieces[i].weight for i in alias_family),
-        first_given=first_given,
+        first_given=tuple(first_given),
         first_given_weight=sum(pieces[i].weight for i in first_given),
     )
 
