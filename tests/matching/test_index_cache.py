@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import stat
@@ -59,6 +60,23 @@ def test_built_once_then_loaded(tmp_path: Path, records: list[dict[str, Any]]) -
     assert second.index.cursor == first.index.cursor
     same_answers(first.index, second.index, records)
     assert [p.name for p in cache.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_loading_leaves_the_collector_as_it_was(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    repo, url = store(tmp_path, records)
+    load_index(repo, tmp_path / "cache", url)
+    try:
+        for enabled in (True, False):
+            if enabled:
+                gc.enable()
+            else:
+                gc.disable()
+            assert load_index(repo, tmp_path / "cache", url).how == "loaded"
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
 
 
 def test_new_events_are_applied_to_the_loaded_index(
