@@ -141,8 +141,10 @@ def _name(pieces: tuple[Piece, ...], *, notice: bool) -> _Name:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _query_name(text: str) -> _Name:
+    # Few kept: a query's candidates are scored one after another (``_scored`` keeps the
+    # rest), so a spelling is rarely read again once its query is done.
     return _name(pieces_of(_query_parts(text), notice=False), notice=False)
 
 
