@@ -348,3 +348,8 @@ def test_notices_of_one_name_share_its_name_part_but_not_their_evidence() -> Non
     assert kept == fresh
     assert [r.entity_id for r in kept if r is not None] == [n.entity_id for n in notices]
     assert len({r.score for r in kept if r is not None}) == len(notices)
+    # The forename is part of the name: another one is scored afresh.
+    brother = score(query, replace(DZHEMILEV, forename="REFAT"))
+    assert brother is not None
+    assert brother.score < kept[0].score
+    assert [a.notice for a in brother.alignments] == ["DZHEMILEV"]

@@ -150,6 +150,7 @@ def _query_name(text: str) -> _Name:
 
 @lru_cache(maxsize=65536)
 def _notice_name(name: str | None, forename: str | None) -> _Name:
+    # Kept as deep as the other per-name caches: every query that reaches a notice reads it.
     return _name(pieces_of(parse_notice_name(name, forename), notice=True), notice=True)
 
 
