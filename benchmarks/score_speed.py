@@ -6,8 +6,10 @@ python benchmarks/score_speed.py [--notices 7000] [--names 10000] [--seed 0] [--
 The screen workload is the (query, candidate) pairs that ``CandidateIndex.search`` really
 scores when ``--names`` generated people (``check_speed.people``) are searched in a generated
 mirror of ``--notices`` notices; building it takes about a minute, so ``--pairs-cache`` keeps
-it in a file. The accuracy pairs are every pair of ``benchmarks/accuracy/pairs.jsonl``,
-scored as ``benchmarks/accuracy/run.py`` scores them.
+it in a file (a pickle of this machine's own making; the same pairs before and after a
+change to the scorer, but to be rebuilt when the index changes which notices it scores).
+The accuracy pairs are every pair of ``benchmarks/accuracy/pairs.jsonl``, scored as
+``benchmarks/accuracy/run.py`` scores them.
 
 When it builds the workload it prints the CPU microseconds per score spent during the
 screen itself, in a fresh process: the scorer's caches fill as the screen goes, and the
