@@ -110,12 +110,6 @@ def test_redwatch_is_never_behind_logic_v2() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="North Caucasus, report half: level with logic-v2 at match (133 of 134) until the "
-    "matcher reads a name by the French table as a whole (names.phonetic.name_reading, to be "
-    "passed to analyse by matching.align and matching.index); remove this mark then",
-)
 def test_redwatch_is_ahead_of_logic_v2_at_match_in_every_family() -> None:
     """Issue 3's goal: ahead of logic-v2 in every family, i.e. more positives at ``match``
     in each half (when logic-v2 already finds them all, fewer false matches)."""

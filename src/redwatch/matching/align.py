@@ -29,6 +29,7 @@ from redwatch.names.phonetic import (
     TokenKey,
     analyse,
     explain_difference,
+    name_reading,
     other_gender_forms,
 )
 from redwatch.names.romanize import (
@@ -124,9 +125,9 @@ def _fuzzy(a: TokenKey, b: TokenKey, floor: float = FUZZY_MIN_LEVENSHTEIN) -> fl
     return best
 
 
-def _why_same(query: str, notice: str, shared: str | None) -> str:
+def _why_same(query: str, notice: str, shared: str | None, reading: str | None = None) -> str:
     """Phrases for a pair that meet on a key; Cyrillic is first romanised by a named system."""
-    a, b = analyse(query), analyse(notice)
+    a, b = analyse(query, reading), analyse(notice)
     if shared is not None and shared.startswith(GIVEN_NAME_MARK):
         # Two forms of one name (Mykola / NIKOLAI): letter-by-letter notes would mislead.
         return "; ".join(sorted(a.via[shared] | b.via[shared]))
@@ -224,18 +225,20 @@ def _language_form(a: TokenKey, b: TokenKey, query: str, notice: str) -> TokenMa
 
 
 @lru_cache(maxsize=65536)
-def compare_tokens(query: str, notice: str) -> TokenMatch | None:
-    """How alike two name tokens are, by the strongest rule that applies; None if not alike."""
+def compare_tokens(query: str, notice: str, reading: str | None = None) -> TokenMatch | None:
+    """How alike two name tokens are, by the strongest rule that applies; None if not alike.
+
+    ``reading`` is the reading of the whole query name (``query_reading``)."""
     if not _plain(query) or not _plain(notice):
         return None
     if _plain(query) == _plain(notice):
         return TokenMatch(IDENTICAL, "identical", "identical")
-    a, b = analyse(query), analyse(notice)
+    a, b = analyse(query, reading), analyse(notice)
     if not a.key or not b.key:
         return None
     if a.key == b.key:
         similarity = SAME_KEY + 0.03 * _surface(query, notice)
-        return TokenMatch(similarity, "same key", _why_same(query, notice, a.key))
+        return TokenMatch(similarity, "same key", _why_same(query, notice, a.key, reading))
     shared = _best_shared(a, b)
     if shared is not None:
         if a.via[shared] | b.via[shared] == _FRENCH or shared.startswith(GIVEN_NAME_MARK):
@@ -244,9 +247,9 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
             # a given name in the forms of two languages (Алег = Олег, given_names): the
             # registry rewrote the name, as strong as two romanisations of one spelling.
             similarity = SAME_KEY + 0.03 * _surface(query, notice)
-            return TokenMatch(similarity, "same key", _why_same(query, notice, shared))
+            return TokenMatch(similarity, "same key", _why_same(query, notice, shared, reading))
         similarity = VARIANT + 0.03 * _surface(query, notice)
-        return TokenMatch(similarity, "variant", _why_same(query, notice, shared))
+        return TokenMatch(similarity, "variant", _why_same(query, notice, shared, reading))
     if a.gender_pair(b):
         return TokenMatch(
             GENDER_FORM,
@@ -281,7 +284,7 @@ def compare_tokens(query: str, notice: str) -> TokenMatch | None:
 
 
 @lru_cache(maxsize=65536)
-def compare_joined(query: str, notice: str) -> TokenMatch | None:
+def compare_joined(query: str, notice: str, reading: str | None = None) -> TokenMatch | None:
     """``compare_tokens`` for a pair where one side joins several words: its result when the
     rule is one by which joined units align (``_JOINED_RULES``), else None.
 
@@ -292,12 +295,12 @@ def compare_joined(query: str, notice: str) -> TokenMatch | None:
     if not plain_query or not plain_notice:
         return None
     if plain_query != plain_notice:
-        a, b = analyse(query), analyse(notice)
+        a, b = analyse(query, reading), analyse(notice)
         if not a.key or not b.key:
             return None
         if a.key != b.key and not any(k[:1] != FRAME_MARK for k in a.keys & b.keys):
             return None
-    found = compare_tokens(query, notice)
+    found = compare_tokens(query, notice, reading)
     return found if found is not None and found.rule in _JOINED_RULES else None
 
 
@@ -382,6 +385,8 @@ class UnitView(NamedTuple):
     joined: bool
     plain: str
     keys: frozenset[str]
+    reading: str | None
+    """The reading of the whole name, for a query (``query_reading``)."""
 
 
 NameUnits = tuple[UnitView, ...]
@@ -389,7 +394,15 @@ NameUnits = tuple[UnitView, ...]
 compares one name with many)."""
 
 
+def query_reading(pieces: tuple[Piece, ...]) -> str | None:
+    """The reading of a whole query name (``names.phonetic.name_reading``): a person spells
+    all of their name by one table, so a word that shows the French one (Aboubakarov) has
+    its neighbours read by it too (Charip = Шарип). Notices are read word by word."""
+    return name_reading(piece.text for piece in pieces)
+
+
 def name_units(pieces: tuple[Piece, ...], *, notice: bool) -> NameUnits:
+    reading = None if notice else query_reading(pieces)
     return tuple(
         UnitView(
             unit.text,
@@ -397,7 +410,8 @@ def name_units(pieces: tuple[Piece, ...], *, notice: bool) -> NameUnits:
             sum(1 << i for i in unit.span),
             len(unit.span) > 1,
             _plain(unit.text),
-            analyse(unit.text).keys if _plain(unit.text) else frozenset(),
+            analyse(unit.text, reading).keys if _plain(unit.text) else frozenset(),
+            reading,
         )
         for unit in _units(pieces, notice=notice)
     )
@@ -501,15 +515,15 @@ def align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[UnitPair]
 def align_units(query: NameUnits, notice: NameUnits) -> list[UnitPair]:
     """``align`` of two names' units (``name_units``)."""
     pairs: list[_Ranked] = []
-    for q_text, q_span, q_mask, q_joined, q_plain, q_keys in query:
-        for n_text, n_span, n_mask, n_joined, n_plain, n_keys in notice:
+    for q_text, q_span, q_mask, q_joined, q_plain, q_keys, reading in query:
+        for n_text, n_span, n_mask, n_joined, n_plain, n_keys, _ in notice:
             if q_joined or n_joined:
                 # "ELMER ALEXANDER" is not a near miss of "WILBER ALEXANDER"
                 if q_plain != n_plain and q_keys.isdisjoint(n_keys):
                     continue  # what compare_joined would say, without asking it
-                found = compare_joined(q_text, n_text)
+                found = compare_joined(q_text, n_text, reading)
             else:
-                found = compare_tokens(q_text, n_text)
+                found = compare_tokens(q_text, n_text, reading)
             if found is not None:
                 pairs.append((UnitPair(q_text, n_text, q_span, n_span, found), q_mask, n_mask))
     return _best_assignment(pairs)

@@ -25,10 +25,11 @@ __all__ = ["candidate_keys", "token_keys"]
 _MIN_KEY = 2
 
 
-def token_keys(text: str, *, skeletons: bool = True) -> set[str]:
-    """Blocking keys of one word or compound (without the ``s:`` ones unless ``skeletons``)."""
+def token_keys(text: str, *, skeletons: bool = True, reading: str | None = None) -> set[str]:
+    """Blocking keys of one word or compound (without the ``s:`` ones unless ``skeletons``),
+    as a word of a name read by ``reading`` (``names.phonetic.name_reading``)."""
     found: set[str] = set()
-    for key in analyse(text).keys:
+    for key in analyse(text, reading).keys:
         if len(key) >= _MIN_KEY:
             found.add(f"k:{key}")
             if skeletons:

@@ -77,6 +77,7 @@ from redwatch.matching.align import (
     compare_joined,
     compare_tokens,
     pieces_of,
+    query_reading,
 )
 from redwatch.matching.blocking import token_keys
 from redwatch.matching.dates import DateVerdict, PartialDate, compare_dates, parse_notice_date
@@ -204,15 +205,16 @@ def _fuzzy_depth(key: str) -> int:
 
 
 @lru_cache(maxsize=131072)
-def near_keys(text: str) -> frozenset[str]:
+def near_keys(text: str, reading: str | None = None) -> frozenset[str]:
     """``d:`` keys: two words the scorer may call alike by its fuzzy rule share one.
 
     The fuzzy rule compares every key of one word with every key of the other (Levenshtein
     similarity ≥ 0.8, primary keys of four letters or more), so each key gives its deletion
     neighbourhood; but the marked keys (frames, given-name forms), which it never compares:
-    two words sharing one meet on it as ``candidate_keys`` files it.
+    two words sharing one meet on it as ``candidate_keys`` files it. ``reading``: the word's
+    name's reading (``_query_reading``; notices are read word by word).
     """
-    found = analyse(text)
+    found = analyse(text, reading)
     if len(found.key) < FUZZY_MIN_LENGTH:
         return frozenset()
     keys: set[str] = set()
@@ -225,33 +227,38 @@ def near_keys(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=131072)
-def gender_keys(text: str) -> frozenset[str]:
+def gender_keys(text: str, reading: str | None = None) -> frozenset[str]:
     """``g:`` keys: a surname and its other gender form (IVANOV, IVANOVA) share one."""
-    found = analyse(text)
+    found = analyse(text, reading)
     return frozenset(f"g:{stem}:{pair}" for stem, pair in found.feminine | found.masculine)
 
 
 @lru_cache(maxsize=131072)
-def _text_keys(text: str) -> frozenset[str]:
+def _text_keys(text: str, reading: str | None = None) -> frozenset[str]:
     if text.startswith(_JOINED):
-        return frozenset(token_keys(text[1:]))
-    found = analyse(text)
+        return frozenset(token_keys(text[1:], reading=reading))
+    found = analyse(text, reading)
     # What candidate_keys leaves out: the same word (``p:``) and keys too short to file
     # (``q:``, one-letter words such as the Korean surname O).
     exact = {f"p:{_plain(text)}"} | {f"q:{k}" for k in found.keys if 0 < len(k) < _MIN_KEY}
-    return frozenset(token_keys(text)) | near_keys(text) | gender_keys(text) | exact
+    return (
+        frozenset(token_keys(text, reading=reading))
+        | near_keys(text, reading)
+        | gender_keys(text, reading)
+        | exact
+    )
 
 
 @lru_cache(maxsize=131072)
-def _bound_keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _bound_keys(text: str, reading: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of a query text the bound looks up (``_text_keys`` but the skeletons, which
     it ignores), as the strong ones and the weak ones (``_WEAK_KINDS``)."""
     if text.startswith(_JOINED):
-        return frozenset(token_keys(text[1:], skeletons=False)), frozenset()
-    found = analyse(text)
+        return frozenset(token_keys(text[1:], skeletons=False, reading=reading)), frozenset()
+    found = analyse(text, reading)
     exact = {f"p:{_plain(text)}"} | {f"q:{k}" for k in found.keys if 0 < len(k) < _MIN_KEY}
-    strong = frozenset(token_keys(text, skeletons=False) | exact)
-    return strong, near_keys(text) | gender_keys(text)
+    strong = frozenset(token_keys(text, skeletons=False, reading=reading) | exact)
+    return strong, near_keys(text, reading) | gender_keys(text, reading)
 
 
 def blocking_texts(parts: NameParts) -> dict[str, int]:
@@ -316,25 +323,33 @@ def _query_texts(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _query_reading(name: str) -> str | None:
+    """The reading of a whole query spelling (``align.query_reading``)."""
+    return query_reading(pieces_of(_query_parts(name), notice=False))
+
+
+@lru_cache(maxsize=65536)
 def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
     keys: set[str] = set()
+    reading = _query_reading(text)
     for blocking_text in _query_texts(text):
-        keys |= _text_keys(blocking_text)
+        # Without a reading, the notices' own cache entries (the arguments _filed_texts gives).
+        keys |= _text_keys(blocking_text, reading) if reading else _text_keys(blocking_text)
     if not skeletons:
         keys = {key for key in keys if not key.startswith(_SKELETON)}
     return frozenset(keys)
 
 
 @lru_cache(maxsize=131072)
-def _longest_key(text: str) -> int:
+def _longest_key(text: str, reading: str | None = None) -> int:
     """Letters of the word's longest key (see ``_CUT_KEY`` and ``_LONG_KEY``)."""
-    return max((len(k) for k in analyse(text).keys), default=0)
+    return max((len(k) for k in analyse(text, reading).keys), default=0)
 
 
-def _may_align_unseen(text: str) -> bool:
+def _may_align_unseen(text: str, reading: str | None = None) -> bool:
     """A word the fuzzy rule could reach without a shared key, with some partner: a key too
     long for its or its partner's ``d:`` neighbourhood."""
-    return _longest_key(text) >= _LONG_KEY
+    return _longest_key(text, reading) >= _LONG_KEY
 
 
 @lru_cache(maxsize=4096)
@@ -342,7 +357,12 @@ def _reach(names: tuple[str, ...]) -> int:
     """Which of a notice's words a query's spellings may align with unseen: ``_LONG`` (those
     with a key of ``_LONG_KEY`` letters), ``_CUT`` (those with a cut key) or none (0)."""
     longest = max(
-        (_longest_key(t.text) for name in names for t in _query_parts(name).tokens), default=0
+        (
+            _longest_key(t.text, _query_reading(name))
+            for name in names
+            for t in _query_parts(name).tokens
+        ),
+        default=0,
     )
     return _LONG if longest >= _CUT_KEY else _CUT if longest >= _LONG_KEY else _NONE
 
@@ -402,8 +422,13 @@ def _best_similarity(names: tuple[str, ...], text: str) -> float:
     any spelling (0 when none aligns), under ``align``'s rule for joined units."""
     best = 0.0
     for name in names:
+        reading = _query_reading(name)
         for unit, joined in _query_units(name):
-            found = compare_joined(unit, text) if joined else compare_tokens(unit, text)
+            found = (
+                compare_joined(unit, text, reading)
+                if joined
+                else compare_tokens(unit, text, reading)
+            )
             if found is not None:
                 best = max(best, found.similarity)
     return best
@@ -510,8 +535,9 @@ def _query_shares(names: tuple[str, ...]) -> _QueryShares | None:
         if start + max(len(parts.tokens), 1) > _MASK_BITS:
             return None
         weights = [0.0] * _MASK_BITS
+        reading = _query_reading(name)
         for piece in pieces_of(parts, notice=False):
-            if _may_align_unseen(piece.text):
+            if _may_align_unseen(piece.text, reading):
                 sure |= 1 << (start + piece.token)
             if not piece.alias:
                 weights[start + piece.token] += piece.weight
@@ -710,8 +736,8 @@ class SearchMemo:
 
     def __init__(self, index: CandidateIndex) -> None:
         self.index = index
-        self.hits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        """Word → the texts it hits by strong keys, and by weak keys."""
+        self.hits: dict[tuple[str, str | None], tuple[frozenset[str], frozenset[str]]] = {}
+        """(Word, its name's reading) → the texts it hits by strong keys, and by weak keys."""
 
 
 class _Hits(NamedTuple):
@@ -1115,18 +1141,20 @@ class CandidateIndex:
         query_bits: dict[str, int] = {}
         spellings = _query_shares(query.names)
         offsets = (0,) * len(query.names) if spellings is None else spellings.offsets
+        # A text read by its name's reading (``_query_reading``) is an entry of its own.
         asked = [
-            (text, bits << offset)
+            ((text, reading), bits << offset)
             for name, offset in zip(query.names, offsets, strict=True)
+            for reading in (_query_reading(name),)
             for text, bits in _query_text_bits(name)
         ]
-        new = list(dict.fromkeys(text for text, _ in asked if text not in hits))
+        new = list(dict.fromkeys(read for read, _ in asked if read not in hits))
         if new:
-            found = self._texts_for_each([keys for t in new for keys in _bound_keys(t)])
-            for at, text in enumerate(new):
-                hits[text] = (found[2 * at], found[2 * at + 1])
-        for text, bits in asked:
-            strong_hit, weak_hit = hits[text]
+            found = self._texts_for_each([keys for read in new for keys in _bound_keys(*read)])
+            for at, read in enumerate(new):
+                hits[read] = (found[2 * at], found[2 * at + 1])
+        for read, bits in asked:
+            strong_hit, weak_hit = hits[read]
             strong |= strong_hit
             weak |= weak_hit
             for hit in itertools.chain(strong_hit, weak_hit):
