@@ -255,6 +255,33 @@ def test_long_words_count_as_hit_only_for_queries_that_may_align_with_them_unsee
     }
 
 
+def test_names_weighing_words_past_the_fourth_are_bounded_like_any() -> None:
+    """The bound keeps the share of every set of a name's first four words; a name that
+    weighs a fifth word or later (a compound Spanish family name after particles, five given
+    names) is bounded word by word, with the same results as scoring every notice."""
+    records = [
+        notice("2020/1", "GARCIA DE LA CRUZ MORALES", "MARIA JOSE"),
+        notice("2020/2", "DE LA CRUZ", "MARIA"),
+        notice("2020/3", "MORALES", "JOSE MARIA LUIS ANTONIO PEDRO"),
+        notice("2020/4", "GARCIA", "PEDRO"),
+    ]
+    index = CandidateIndex.from_notices(records)
+    assert {index._entries[slot].entity_id for slot in index._wide} == {"2020/1", "2020/3"}  # type: ignore[union-attr]
+    for text in (
+        "Maria Jose Garcia de la Cruz Morales",
+        "Maria Garcia Morales",
+        "Pedro Morales",
+        "Antonio Pedro Morales",
+        "Jose Maria Luis Antonio Pedro Morales",
+        "Maria Cruz Morales",
+    ):
+        for dob in (None, "01.02.1980"):
+            query = Query.build(text, dob=dob)
+            found = [(r.entity_id, r.score) for r in index.search(query, None)]
+            expected = [(r.entity_id, r.score) for r in exhaustive_search(index.notices(), query)]
+            assert found == expected, text
+
+
 def test_a_notice_without_words_is_never_fetched() -> None:
     """Name and forename ``-``: no word, no key; the scorer aligns nothing with it either."""
     records = [notice("2020/1", "-", "-"), notice("2020/2", "KUKU", "-")]

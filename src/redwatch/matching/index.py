@@ -490,7 +490,11 @@ class _Bound:
         covered = mask
         if covered & self.alias_bits:
             covered |= self.family_bits
-        return sum(share for bit, share in self.shares if bit & covered)
+        return self.share_of(covered)
+
+    def share_of(self, words: int) -> float:
+        """The share of the name's weight of these words (bits)."""
+        return sum(share for bit, share in self.shares if bit & words)
 
 
 _QUERY_SHARE = (1 - NOTICE_SHARE) / NOTICE_SHARE
@@ -568,6 +572,10 @@ _SEX_CODES = {"M": 1, "F": 2}
 _ANY_NATIONALITY = -1
 """A notice with more nationalities than the two columns hold: taken as agreeing with any."""
 _SHIFTS = np.arange(_MASK_BITS, dtype=np.int32)
+_LOW_BITS = 4
+"""Words whose every set has its share of the name kept (``_Columns.shares``): a name's
+first four; few names weigh more words (``CandidateIndex._wide``)."""
+_LOW = (1 << _LOW_BITS) - 1
 _WEIGHTED, _LONG, _ALIAS, _FAMILY, _CUT = range(5)
 """The columns of ``_Columns.bits``; ``_LONG`` and ``_CUT`` also say which words a query may
 align with unseen (``_reach``), and ``_NONE`` none."""
@@ -711,7 +719,9 @@ class _Columns:
     """NumPy views of the index's per-notice columns (valid until the next change)."""
 
     shares: npt.NDArray[np.float64]
-    """(slots, 16): each word bit's share of the name's weight."""
+    """(slots, 16): the share of the name's weight of each set of its first ``_LOW_BITS``
+    words (by the bits 0–15 of the set), read with one index where the bits would take
+    sixteen products a notice."""
     bits: npt.NDArray[np.int32]
     """(slots, 5): weighted, long-key, alias, family and cut-key bits (``_WEIGHTED``...)."""
     sure_shares: npt.NDArray[np.float64]
@@ -800,6 +810,8 @@ class CandidateIndex:
         self._entries: list[Candidate | None] = []
         self._slots: dict[str, int] = {}
         self._shares: array[float] = array("d")
+        self._wide: dict[int, tuple[tuple[int, float], ...]] = {}
+        """Slot → (bit, share) of each word, for names that weigh words past ``_LOW_BITS``."""
         self._bits: array[int] = array("i")
         self._sure_shares: array[float] = array("d")
         self._year: array[int] = array("h")
@@ -862,7 +874,7 @@ class CandidateIndex:
         # A slot is never reused: rows of a removed notice may still be filed until _settle.
         slot = len(self._entries)
         self._entries.append(candidate)
-        self._shares.extend(itertools.repeat(0.0, _MASK_BITS))
+        self._shares.extend(itertools.repeat(0.0, 1 << _LOW_BITS))
         self._bits.extend((0, 0, 0, 0, 0))
         self._sure_shares.extend((0.0, 0.0))
         for column in (self._year, self._month, self._day, self._sex):
@@ -881,10 +893,12 @@ class CandidateIndex:
             self._new_row_shares.append(bound.row_share(mask))
 
     def _fill_columns(self, slot: int, candidate: Candidate, bound: _Bound) -> None:
-        shares = [0.0] * _MASK_BITS
-        for bit, share in bound.shares:
-            shares[bit.bit_length() - 1] = share
-        self._shares[slot * _MASK_BITS : (slot + 1) * _MASK_BITS] = array("d", shares)
+        sets = 1 << _LOW_BITS
+        self._shares[slot * sets : (slot + 1) * sets] = array(
+            "d", (bound.share_of(words) for words in range(sets))
+        )
+        if bound.weighted_bits > _LOW:
+            self._wide[slot] = bound.shares
         found = [0] * 5
         found[_WEIGHTED], found[_LONG], found[_CUT] = (
             bound.weighted_bits,
@@ -932,6 +946,7 @@ class CandidateIndex:
         if slot is None:
             return False
         self._entries[slot] = None
+        self._wide.pop(slot, None)
         self._removed += 1
         return True
 
@@ -1114,7 +1129,7 @@ class CandidateIndex:
     def _columns(self) -> _Columns:
         if self._views is None:
             self._views = _Columns(
-                shares=np.frombuffer(self._shares, dtype=np.float64).reshape(-1, _MASK_BITS),
+                shares=np.frombuffer(self._shares, dtype=np.float64).reshape(-1, 1 << _LOW_BITS),
                 bits=np.frombuffer(self._bits, dtype=np.int32).reshape(-1, 5),
                 sure_shares=np.frombuffer(self._sure_shares, dtype=np.float64).reshape(-1, 2),
                 year=np.frombuffer(self._year, dtype=np.int16),
@@ -1282,16 +1297,19 @@ class CandidateIndex:
         reach = _reach(query.names)
         sure = bits[:, reach] if reach != _NONE else 0
         covered = np.zeros(len(slots), dtype=np.float64)
-        shares = columns.shares[slots]
+        wide = np.flatnonzero(weighted > _LOW).tolist()
         full = np.zeros(len(slots), dtype=bool)
         for step, (weight, level_masks) in enumerate(masks):
             level_masks = level_masks | sure
             level_masks = np.where(
                 level_masks & bits[:, _ALIAS] != 0, level_masks | bits[:, _FAMILY], level_masks
             )
-            words = ((level_masks[:, None] >> _SHIFTS) & 1).astype(bool)
             whole = (level_masks & weighted) == weighted
-            covered += weight * np.where(whole, 1.0, (shares * words).sum(axis=1))
+            part = columns.shares[slots, level_masks & _LOW]
+            for at in wide:
+                words = int(level_masks[at])
+                part[at] = sum(share for bit, share in self._wide[int(slots[at])] if bit & words)
+            covered += weight * np.where(whole, 1.0, part)
             if step == 0:
                 full = whole
         covered[full] = top  # every word aligns at the best level (no rounding)
