@@ -1220,12 +1220,12 @@ class CandidateIndex:
         order = np.arange(len(row_slots))
         seen[row_slots] = order
         touched = row_slots[seen[row_slots] == order]
-        # Each row's slot numbered in ``touched`` (``ufunc.at`` over all rows cost more than
-        # the rest of the search in a list of 300,000).
-        seen[touched] = np.arange(len(touched))
-        local = seen[row_slots]
-        keep = np.ones(len(touched), dtype=bool)
+        keep: npt.NDArray[np.bool_] | None = None  # all
         if query is not None and len(touched) >= _PREFILTER_FROM:
+            # Each row's slot numbered in ``touched`` (``ufunc.at`` over all rows cost more
+            # than the rest of the search in a list of 300,000).
+            seen[touched] = np.arange(len(touched))
+            local = seen[row_slots]
             covered = np.bincount(
                 local,
                 weights=_cut(self._row_shares, [span for level in spans for span in level]),
@@ -1236,19 +1236,24 @@ class CandidateIndex:
                 column = 0 if reach == _LONG else 1
                 covered += self._columns().sure_shares[touched, column]
             keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
-        slots = touched[keep]
+            slots = touched[keep]
+        else:
+            slots = touched
         masks: list[tuple[float, npt.NDArray[np.int32]]] = []
         slot_query_bits: npt.NDArray[np.int32] | None = None
         try:
             start = 0
             for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
-                kept_rows = keep[local[start : start + len(rows)]]
+                kept, kept_bits = rows, row_query_bits[position] if query_bits is not None else None
+                if keep is not None:
+                    kept_rows = keep[local[start : start + len(rows)]]
+                    kept = rows[kept_rows]
+                    kept_bits = None if kept_bits is None else kept_bits[kept_rows]
                 start += len(rows)
-                kept = rows[kept_rows]
                 kept_slots = kept >> _MASK_BITS
                 np.bitwise_or.at(scratch, kept_slots, (kept & _MASK).astype(np.int32))
-                if query_bits is not None:
-                    np.bitwise_or.at(query_scratch, kept_slots, row_query_bits[position][kept_rows])
+                if kept_bits is not None:
+                    np.bitwise_or.at(query_scratch, kept_slots, kept_bits)
                 below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
                 masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
             if query_bits is not None:
