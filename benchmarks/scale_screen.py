@@ -34,7 +34,11 @@ memory measured is the index's and the name caches', as in ``redwatch screen``.
    measures the same recall as all of them;
 4. a brute-force rapidfuzz ``cdist`` (``token_sort_ratio``, both cores) of
    ``--cdist-queries`` names against all the records' names, extrapolated linearly to all
-   names (a full run would compare 10^11 pairs).
+   names (a full run would compare 10^11 pairs);
+5. the kept index (``--kept``): the index pickled as ``redwatch`` keeps it between commands
+   (``matching/index_cache.py``, without the word analyses it adds), its size, and the time
+   and memory a fresh process takes to import redwatch and load it — what a command pays at
+   start-up instead of the build. Last, so that the other figures are not disturbed.
 """
 
 from __future__ import annotations
@@ -45,12 +49,17 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import platform
 import random
 import re
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -221,6 +230,7 @@ def main() -> None:
     parser.add_argument("--recall-records", type=int, default=20_000)
     parser.add_argument("--cdist-queries", type=int, default=400)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--kept", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     today = dt.date(2026, 11, 29)  # fixed, so a seed always gives the same records
     print(
@@ -293,6 +303,38 @@ def main() -> None:
 
     measure_recall(index, records, sampled, queries, args)
     measure_cdist(names, queries, args, screening)
+    if args.kept:
+        del names, records
+        measure_kept(index)
+
+
+_LOAD = """
+import pickle, resource, sys, time
+started, cpu = time.perf_counter(), time.process_time()
+with open(sys.argv[1], "rb") as file:
+    index = pickle.load(file)
+print(time.perf_counter() - started, time.process_time() - cpu,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(index))
+"""
+
+
+def measure_kept(index: CandidateIndex) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "index.pickle"
+        started = time.perf_counter()
+        with path.open("wb") as file:
+            pickle.dump(index, file, protocol=pickle.HIGHEST_PROTOCOL)
+        written = time.perf_counter() - started
+        size = path.stat().st_size / 2**20
+        done = subprocess.run(
+            [sys.executable, "-c", _LOAD, str(path)], capture_output=True, text=True, check=True
+        )
+    wall, cpu, peak, count = done.stdout.split()
+    print(
+        f"kept index: {size:.0f} MiB written in {written:.1f} s; a fresh process loads it in "
+        f"{float(wall):.1f} s wall, {float(cpu):.1f} s CPU, peak RSS {float(peak):.0f} MiB "
+        f"({count} records)"
+    )
 
 
 def measure_recall(
