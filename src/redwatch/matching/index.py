@@ -507,14 +507,15 @@ class _QueryShares:
     """The query's own coverage as the bound sees it: the share of each spelling's weight
     (``score``'s ``_coverage`` of the query) carried by each of its words.
 
-    Spelling after spelling, the words are numbered in one mask of ``_MASK_BITS`` bits (a
+    Spelling after spelling, the words are numbered in one mask of ``_QUERY_BITS`` bits (a
     query of more words than that gets no query bound). A word that shares no key with any
     of a notice's words aligns with none of them, so the shares of the words that do bound
     the query's coverage; the best spelling's bounds the score's (the best over spellings).
     """
 
-    weights: npt.NDArray[np.float64]
-    """(spellings, ``_MASK_BITS``): each word bit's share of its spelling's weight."""
+    table: npt.NDArray[np.float64]
+    """For each set of the query's words (by its bits), the share of the best spelling's
+    weight they carry."""
     offsets: tuple[int, ...]
     """The first bit of each spelling's words."""
     sure: int
@@ -523,9 +524,12 @@ class _QueryShares:
 
     def covered(self, bits: npt.NDArray[np.int32]) -> npt.NDArray[np.float64]:
         """The most of the query's name each notice's hit words (``bits``) can cover."""
-        words = (((bits | self.sure)[:, None] >> _SHIFTS) & 1).astype(np.float64)
-        found: npt.NDArray[np.float64] = (words @ self.weights.T).max(axis=1)
+        found: npt.NDArray[np.float64] = self.table[bits | self.sure]
         return found
+
+
+_QUERY_BITS = 8
+"""Most words, over all its spellings, of a query given a query bound (a table of 256)."""
 
 
 @lru_cache(maxsize=4096)
@@ -536,9 +540,9 @@ def _query_shares(names: tuple[str, ...]) -> _QueryShares | None:
     start = 0
     for name in names:
         parts = _query_parts(name)
-        if start + max(len(parts.tokens), 1) > _MASK_BITS:
+        if start + max(len(parts.tokens), 1) > _QUERY_BITS:
             return None
-        weights = [0.0] * _MASK_BITS
+        weights = [0.0] * _QUERY_BITS
         reading = _query_reading(name)
         for piece in pieces_of(parts, notice=False):
             if _may_align_unseen(piece.text, reading):
@@ -554,7 +558,14 @@ def _query_shares(names: tuple[str, ...]) -> _QueryShares | None:
         rows.append(weights)
         offsets.append(start)
         start += max(len(parts.tokens), 1)
-    return _QueryShares(np.array(rows, dtype=np.float64), tuple(offsets), sure)
+    best = [0.0] * (1 << start)
+    for weights in rows:
+        sums = [0.0] * (1 << start)
+        for words in range(1, 1 << start):
+            lowest = words & -words
+            sums[words] = sums[words ^ lowest] + weights[lowest.bit_length() - 1]
+        best = [max(pair) for pair in zip(best, sums, strict=True)]
+    return _QueryShares(np.array(best, dtype=np.float64), tuple(offsets), sure)
 
 
 # Date verdicts as the bound codes them: the scorer's five, and one it leaves to
@@ -571,7 +582,6 @@ _CODE = {verdict: code for code, verdict in enumerate(_VERDICTS)}
 _SEX_CODES = {"M": 1, "F": 2}
 _ANY_NATIONALITY = -1
 """A notice with more nationalities than the two columns hold: taken as agreeing with any."""
-_SHIFTS = np.arange(_MASK_BITS, dtype=np.int32)
 _LOW_BITS = 4
 """Words whose every set has its share of the name kept (``_Columns.shares``): a name's
 first four; few names weigh more words (``CandidateIndex._wide``)."""
