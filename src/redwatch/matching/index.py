@@ -1049,10 +1049,10 @@ class CandidateIndex:
             numbers = self._key_text[_ranges(lows, highs)].astype(np.int64)
             starts = self._row_starts
             filed = starts[numbers + 1] > starts[numbers]
-            pairs = np.unique((np.repeat(owners, highs - lows) << 32 | numbers)[filed])
+            hit_owners = np.repeat(owners, highs - lows)[filed].tolist()
             listed = self._text_list
-            for pair in pairs.tolist():
-                found[pair >> 32].add(listed[pair & 0xFFFFFFFF])
+            for owner, number in zip(hit_owners, numbers[filed].tolist(), strict=True):
+                found[owner].add(listed[number])  # a text hit by several keys: once
         return [frozenset(texts) for texts in found]
 
     def _meeting(self, texts: Iterable[str], flags: npt.NDArray[np.bool_]) -> list[str]:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 __all__ = [
     "NameParts",
@@ -32,6 +33,9 @@ class Role(StrEnum):
     PATRONYMIC = "patronymic"
 
 
+_HYPHENS = re.compile(r"[-‐‑–]")
+
+
 @dataclass(frozen=True)
 class NameToken:
     """One word of a name as written; a hyphenated compound (Emir-Usein) stays one token."""
@@ -43,10 +47,11 @@ class NameToken:
     alias: bool = False
     """Written in parentheses, as in the notice name ``ANGELOV (STOYANOV)``."""
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
-        """The hyphen-separated pieces (``Emir-Usein`` → ``Emir``, ``Usein``)."""
-        return tuple(p for p in re.split(r"[-‐‑–]", self.text) if p)
+        """The hyphen-separated pieces (``Emir-Usein`` → ``Emir``, ``Usein``); read for every
+        word of every name compared, so split once."""
+        return tuple(p for p in _HYPHENS.split(self.text) if p)
 
 
 @dataclass(frozen=True)
