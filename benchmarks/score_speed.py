@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
-import json
 import pickle
 import sys
 import time
@@ -42,7 +41,9 @@ from redwatch.matching.score import score
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from check_speed import people  # noqa: E402  (a sibling script, not a package)
+sys.path.insert(0, str(HERE / "accuracy"))
+from check_speed import people  # noqa: E402  (sibling scripts, not a package)
+from run import load_pairs, redwatch_inputs  # type: ignore[import-not-found]  # noqa: E402
 
 Pairs = list[tuple[Query, Candidate]]
 
@@ -77,23 +78,7 @@ def screen_pairs(notices: int, names: int, seed: int) -> tuple[Pairs, float]:
 
 
 def accuracy_pairs() -> Pairs:
-    found: Pairs = []
-    with (HERE / "accuracy" / "pairs.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            pair = json.loads(line)
-            notice = pair["notice"]
-            candidate = Candidate(
-                str(pair["id"]),
-                notice["name"],
-                notice["forename"],
-                notice["date_of_birth"],
-                (),
-                notice["sex_id"],
-            )
-            found.append((Query.build(pair["query"]["name"], dob=pair["query"]["dob"]), candidate))
-    return found
+    return [redwatch_inputs(pair) for pair in load_pairs(split="all")]
 
 
 def clear_scorer_caches() -> None:

@@ -65,8 +65,8 @@ def load_pairs(path: Path = PAIRS, split: str = "report") -> list[Pair]:
 # --- redwatch ---------------------------------------------------------------------------
 
 
-def redwatch_decision(pair: Pair) -> str | None:
-    query = Query.build(pair["query"]["name"], dob=pair["query"]["dob"])
+def redwatch_inputs(pair: Pair) -> tuple[Query, Candidate]:
+    """The pair's query and notice as redwatch's scorer takes them."""
     notice = pair["notice"]
     candidate = Candidate(
         str(pair["id"]),
@@ -76,7 +76,11 @@ def redwatch_decision(pair: Pair) -> str | None:
         (),
         notice["sex_id"],
     )
-    result = score(query, candidate)
+    return Query.build(pair["query"]["name"], dob=pair["query"]["dob"]), candidate
+
+
+def redwatch_decision(pair: Pair) -> str | None:
+    result = score(*redwatch_inputs(pair))
     return None if result is None or result.decision is None else result.decision.value
 
 
