@@ -127,7 +127,7 @@ _LONG_KEY = 16
 
 Only a pair of words of which one has a cut key and the other one this long may align
 unseen: a notice's words this long count as hit for a query with a cut key, and its words
-with a cut key for a query with a word this long (``_sure``); other queries meet them
+with a cut key for a query with a word this long (``_reach``); other queries meet them
 through their keys like any word."""
 _BOUND_SLACK = 1e-6
 """Rounding room: a bound this close below ``possible`` is still scored."""
@@ -355,7 +355,7 @@ def _may_align_unseen(text: str, reading: str | None = None) -> bool:
 @lru_cache(maxsize=4096)
 def _reach(names: tuple[str, ...]) -> int:
     """Which of a notice's words a query's spellings may align with unseen: ``_LONG`` (those
-    with a key of ``_LONG_KEY`` letters), ``_CUT`` (those with a cut key) or none (0)."""
+    with a key of ``_LONG_KEY`` letters), ``_CUT`` (those with a cut key) or ``_NONE``."""
     longest = max(
         (
             _longest_key(t.text, _query_reading(name))
