@@ -309,12 +309,14 @@ def main() -> None:
 
 
 _LOAD = """
-import pickle, resource, sys, time
+import pickle, re, sys, time
 started, cpu = time.perf_counter(), time.process_time()
 with open(sys.argv[1], "rb") as file:
     index = pickle.load(file)
-print(time.perf_counter() - started, time.process_time() - cpu,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(index))
+wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+with open("/proc/self/status") as status:  # ru_maxrss would count the forking parent's
+    peak = int(re.search(r"VmHWM:\\s+(\\d+)", status.read()).group(1))
+print(wall, cpu, peak / 1024, len(index))
 """
 
 
