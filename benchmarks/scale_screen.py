@@ -24,7 +24,8 @@ memory measured is the index's and the name caches', as in ``redwatch screen``.
 **Measured**, on the machine as it is (say what else was running):
 
 1. index build (one process) and its memory;
-2. screening of every name with ``screen_rows`` and ``--workers`` forked processes sharing
+2. screening of every name with ``screen_lines`` (the JSON Lines that ``redwatch screen
+   --json``/``--output`` writes) and ``--workers`` forked processes sharing
    the index, as ``redwatch screen`` does; peak memory of the parent and of the largest
    worker (``ru_maxrss``; forked pages shared copy-on-write are counted in both);
 3. recall of the index against exhaustive scoring: ``--recall-queries`` names (half of them
@@ -47,7 +48,6 @@ import argparse
 import datetime as dt
 import gc
 import hashlib
-import json
 import os
 import pickle
 import platform
@@ -71,7 +71,7 @@ from redwatch.fake.corpus import RU_SHARE, _feminine, _Generator, _Pick, _romani
 from redwatch.matching._respell import Respeller
 from redwatch.matching.index import CandidateIndex, exhaustive_search
 from redwatch.matching.model import Candidate, Query
-from redwatch.screening import ScreenRow, screen_rows
+from redwatch.screening import ScreenRow, screen_lines
 
 FIELDS = ("entity_id", "name", "forename", "date_of_birth", "nationalities", "sex_id")
 WIDEN = 40
@@ -281,20 +281,19 @@ def main() -> None:
     with_candidates = 0
     matched = 0
     digest = hashlib.sha256()
-    for result in screen_rows(index, rows, workers=args.workers):
-        with_candidates += bool(result["candidates"])
-        matched += any(c["decision"] == "match" for c in result["candidates"])
-        found = [
-            (c["entity_id"], round(c["score"], 9), c["decision"]) for c in result["candidates"]
-        ]
-        digest.update(json.dumps([result["id"], found]).encode())
+    for line, decision in screen_lines(index, rows, workers=args.workers):
+        with_candidates += decision is not None
+        matched += decision == "match"
+        digest.update(line.encode())
     screening = time.perf_counter() - started
-    cpu = children_cpu() - children + time.process_time() - own_cpu
+    parent_cpu = time.process_time() - own_cpu
+    cpu = children_cpu() - children + parent_cpu
     own, largest = rss()
     print(
         f"screen: {len(rows)} names × {len(index)} records with {args.workers} processes in "
         f"{screening:.1f} s = {len(rows) / screening:.0f} names/s ({cpu:.1f} s CPU in all, "
-        f"{1000 * cpu / len(rows):.2f} ms a name); {with_candidates} names with candidates "
+        f"{1000 * cpu / len(rows):.2f} ms a name, {parent_cpu:.1f} s of it in this process); "
+        f"{with_candidates} names with candidates "
         f"({matched} with a match); peak RSS parent {own:.0f} MiB, largest worker "
         f"{largest:.0f} MiB; load average now {os.getloadavg()}; digest of the results "
         f"{digest.hexdigest()[:16]}"
