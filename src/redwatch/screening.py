@@ -485,8 +485,11 @@ def _cell(value: str | None) -> str | None:
     return value or None
 
 
-def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> ScreenRow:
-    """Validate one row; ``where`` starts every message (``people.csv: line 4``)."""
+def _parse_row(
+    cells: Mapping[str, str | None], number: int, where: str, line: int = 0
+) -> ScreenRow:
+    """Validate one row; ``where`` starts every message (``people.csv: line 4``), ``line``
+    is the file's line the row starts on."""
     name = _cell(cells.get("name"))
     if name is None:
         raise InputError(f"{where}: the name is empty")
@@ -499,7 +502,7 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
     except InputError:
         pass
     else:
-        return ScreenRow(number if row_id is None else row_id, name, query)
+        return ScreenRow(number if row_id is None else row_id, name, query, line)
     # Each field is checked on its own so the message says which one is wrong.
     try:
         Query.build(name, dob=dob)
@@ -513,27 +516,6 @@ def _parse_row(cells: Mapping[str, str | None], number: int, where: str) -> Scre
         query = Query.build(name, dob=dob, nationality=nationality, sex=sex)
     except InputError:
         raise InputError(f"{where}: bad sex {sex!r} (M or F)") from None
-    return ScreenRow(number if row_id is None else row_id, name, query)
-
-
-def _good_row(
-    cells: list[str], columns: Mapping[str, int], number: int, line: int
-) -> ScreenRow | None:
-    """``_parse_row`` of a good row, straight from its cells; None for a bad one (whose
-    message ``_parse_row`` then makes). Most rows are good: this is their only cost."""
-
-    def cell(column: str) -> str | None:
-        at = columns.get(column)
-        return cells[at].strip() or None if at is not None and at < len(cells) else None
-
-    name = cell("name")
-    if name is None:
-        return None
-    try:
-        query = Query.build(name, dob=cell("dob"), nationality=cell("nationality"), sex=cell("sex"))
-    except InputError:
-        return None
-    row_id = cell("id")
     return ScreenRow(number if row_id is None else row_id, name, query, line)
 
 
@@ -600,16 +582,14 @@ def read_screen_csv(path: str | Path) -> ScreenInput:
                         "(quote names that contain the delimiter)"
                     )
                     continue
-                number = len(rows) + len(errors) + 1
-                row = _good_row(cells, columns, number, start)
-                if row is None:  # find out what is wrong, with the line in the message
-                    values = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
-                    try:
-                        row = _parse_row(values, number, f"{path}: line {start}")
-                    except InputError as exc:
-                        errors.append(str(exc))
-                        continue
-                    row = ScreenRow(row.id, row.name, row.query, start)
+                values = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
+                try:
+                    row = _parse_row(
+                        values, len(rows) + len(errors) + 1, f"{path}: line {start}", start
+                    )
+                except InputError as exc:
+                    errors.append(str(exc))
+                    continue
                 rows.append(row)
         except csv.Error as exc:
             errors.append(f"{path}: line {reader.line_num}: not valid CSV ({exc})")
