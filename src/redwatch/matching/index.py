@@ -661,6 +661,17 @@ _PREFILTER_FROM = 256
 """Gathered slots from which ``_gathered`` leaves out those no level can bring to ``possible``."""
 
 
+def _year_classes(
+    dob: PartialDate, years: npt.NDArray[np.int16]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which notices' years of birth are the query's, near it (the same, ±1, two digits
+    swapped: a slip, not a conflict) and unknown (0): what ``compare_dates`` decides by."""
+    near = np.zeros(len(years), dtype=bool)
+    for year in _needs(dob, None, None).near_years:  # a few: cheaper than ``np.isin``
+        near |= years == year
+    return years == dob.year, near, years == 0
+
+
 def _least_needs(query: Query, years: npt.NDArray[np.int16]) -> npt.NDArray[np.float64] | float:
     """The least share of each notice's name (by its year of birth) this query must cover,
     whatever the rest of the notice's evidence: the least of ``_Needs``' values over the
@@ -674,11 +685,11 @@ def _least_needs(query: Query, years: npt.NDArray[np.int16]) -> npt.NDArray[np.f
     least = table.min(axis=(1, 2))
     if query.dob is None:
         return float(least[_UNKNOWN])
+    same, near, unknown = _year_classes(query.dob, years)
     found = np.full(len(years), least[_CONFLICT], dtype=np.float64)
-    near = np.array(_needs(query.dob, None, None).near_years, dtype=np.int16)  # sorted
-    found[np.isin(years, near)] = least[[_NEAR, _CONFLICT]].min()
-    found[years == query.dob.year] = least[[_EXACT, _COMPATIBLE, _MAYBE]].min()
-    found[years == 0] = least[_UNKNOWN]
+    found[near] = least[[_NEAR, _CONFLICT]].min()
+    found[same] = least[[_EXACT, _COMPATIBLE, _MAYBE]].min()
+    found[unknown] = least[_UNKNOWN]
     return found
 
 
@@ -1336,7 +1347,7 @@ class CandidateIndex:
         if needs.constant:
             need = needs.table[_UNKNOWN, 0, 0] + raised
             return sorted(slots[(need <= 1.0) & (covered >= need)].tolist())
-        verdicts = self._verdicts(query, needs, slots, columns)
+        verdicts = self._verdicts(query, slots, columns)
         sex_conflict = np.zeros(len(slots), dtype=np.intp)
         if query.sex is not None:
             sex = columns.sex[slots]
@@ -1372,7 +1383,7 @@ class CandidateIndex:
 
     @staticmethod
     def _verdicts(
-        query: Query, needs: _Needs, slots: npt.NDArray[np.int64], columns: _Columns
+        query: Query, slots: npt.NDArray[np.int64], columns: _Columns
     ) -> npt.NDArray[np.intp]:
         """``compare_dates``' verdict for each slot, or ``_MAYBE`` where it must say."""
         asked = query.dob
@@ -1388,17 +1399,14 @@ class CandidateIndex:
         if asked.day is not None:
             day_ok = (day == 0) | (day == asked.day)
         agree = month_ok & day_ok
-        same_year = year == asked.year
-        near = year == needs.near_years[0]
-        for other in needs.near_years[1:]:
-            near |= year == other
+        same_year, near, unknown = _year_classes(asked, year)
         verdicts = np.full(len(slots), _CONFLICT, dtype=np.intp)
         verdicts[near & ~same_year & agree] = _NEAR  # a year slip, the rest agreeing
         verdicts[same_year & ~agree] = _MAYBE
         verdicts[same_year & agree] = _COMPATIBLE
         if asked.is_full:
             verdicts[same_year & (month == asked.month) & (day == asked.day)] = _EXACT
-        verdicts[year == 0] = _UNKNOWN
+        verdicts[unknown] = _UNKNOWN
         return verdicts
 
 
