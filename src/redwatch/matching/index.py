@@ -317,12 +317,6 @@ def _query_text_bits(name: str) -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _query_texts(name: str) -> tuple[str, ...]:
-    """The texts of one spelling that give keys (``_query_keys``)."""
-    return tuple(text for text, _ in _query_text_bits(name))
-
-
-@lru_cache(maxsize=65536)
 def _query_reading(name: str) -> str | None:
     """The reading of a whole query spelling (``align.query_reading``)."""
     return query_reading(pieces_of(_query_parts(name), notice=False))
@@ -332,7 +326,7 @@ def _query_reading(name: str) -> str | None:
 def _query_keys(text: str, skeletons: bool) -> frozenset[str]:
     keys: set[str] = set()
     reading = _query_reading(text)
-    for blocking_text in _query_texts(text):
+    for blocking_text, _ in _query_text_bits(text):
         # Without a reading, the notices' own cache entries (the arguments _filed_texts gives).
         keys |= _text_keys(blocking_text, reading) if reading else _text_keys(blocking_text)
     if not skeletons:
