@@ -517,6 +517,7 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 def test_sync_events_keep_the_index_current(repo: Repository, tmp_path: Path) -> None:
     records = [dict(r) for r in corpus(60, 5)]
+    assert repo.last_event_id() == 0  # an empty store
     import_paths(repo, [write_jsonl(tmp_path / "first.jsonl", records)])
     index = CandidateIndex.from_repository(repo)
     assert len(index) == 60

@@ -65,7 +65,6 @@ from zlib import adler32, crc32
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import func, select
 
 from redwatch.matching.align import (
     FUZZY_MIN_LENGTH,
@@ -868,7 +867,7 @@ class CandidateIndex:
         The cursor is read before the notices, so an event written meanwhile is applied
         again by ``apply_events`` (harmless: applying reads the notice's current state).
         """
-        cursor = _last_event_id(repo)
+        cursor = repo.last_event_id()
         index = cls.from_notices(repo.list_notices(status="active"))
         index.cursor = cursor
         return index
@@ -1415,14 +1414,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _last_event_id(repo: Repository) -> int:
-    from redwatch.store.schema import events
-
-    with repo.engine.connect() as conn:
-        value = conn.execute(select(func.max(events.c.id))).scalar()
-    return int(value or 0)
 
 
 def apply_events(index: CandidateIndex, repo: Repository, cursor: int | None = None) -> int:

@@ -102,14 +102,6 @@ def _active_count(repo: Repository) -> int:
     return int(value or 0)
 
 
-def _last_event_id(repo: Repository) -> int:
-    from redwatch.store.schema import events
-
-    with repo.engine.connect() as conn:
-        value = conn.execute(select(func.max(events.c.id))).scalar()
-    return int(value or 0)
-
-
 def _read(path: Path, db_url: str) -> tuple[CandidateIndex, tuple[Any, ...]] | None:
     try:
         with path.open("rb") as stream, _collector_paused():  # a fifth of the load, no cycles
@@ -186,7 +178,7 @@ def load_index(repo: Repository, folder: Path, db_url: str) -> IndexLoad:
     found = _read(path, db_url)
     if found is not None:
         index, mark = found
-        last = _last_event_id(repo)
+        last = repo.last_event_id()
         if index.cursor <= last and _event_mark(repo, index.cursor) == mark:
             how = "loaded"
             if last > index.cursor:

@@ -247,6 +247,12 @@ class Repository:
         with self.engine.connect() as conn:
             return list(conn.execute(query).mappings())
 
+    def last_event_id(self) -> int:
+        """Id of the newest event (0 for none): where a reader of ``events_since`` stands."""
+        with self.engine.connect() as conn:
+            value = conn.execute(select(func.max(events.c.id))).scalar()
+        return int(value or 0)
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(notices.c.status, func.count()).group_by(notices.c.status))
