@@ -60,7 +60,7 @@ _DECISION_STYLE = {"match": "bold red", "possible": "yellow"}
 
 def _single_threaded_numpy() -> None:
     """Keep NumPy's BLAS from starting a thread per CPU when it is imported: the search
-    multiplies only tiny matrices, the screening workers are processes, and the threads
+    multiplies no matrices, the screening workers are processes, and the threads
     cost start-up time (about 0.03 s CPU of the import on two CPUs) and are there at fork.
     Only before NumPy is first imported, and only where the user did not choose (the
     OpenBLAS of NumPy's wheels reads this)."""
