@@ -106,13 +106,20 @@ def candidate_json(result: Result, candidate: Candidate) -> dict[str, Any]:
 
 
 def _candidates(
-    index: CandidateIndex, query: Query, limit: int | None, memo: SearchMemo | None = None
-) -> list[dict[str, Any]]:
+    index: CandidateIndex,
+    queries: list[Query],
+    limit: int | None,
+    memo: SearchMemo | None = None,
+) -> list[list[dict[str, Any]]]:
+    """The candidates of each query as the contract has them (searched together)."""
     found = []
-    for result in index.search(query, limit, memo=memo):
-        candidate = index.get(result.entity_id)
-        assert candidate is not None  # search only returns indexed notices
-        found.append(candidate_json(result, candidate))
+    for results in index.search_many(queries, limit, memo=memo):
+        rendered = []
+        for result in results:
+            candidate = index.get(result.entity_id)
+            assert candidate is not None  # search only returns indexed notices
+            rendered.append(candidate_json(result, candidate))
+        found.append(rendered)
     return found
 
 
@@ -135,7 +142,7 @@ def check(
         if isinstance(repo_or_index, CandidateIndex)
         else CandidateIndex.from_repository(repo_or_index)
     )
-    return {"query": name, "candidates": _candidates(index, query, limit)}
+    return {"query": name, "candidates": _candidates(index, [query], limit)[0]}
 
 
 def _row(item: ScreenRow | Mapping[str, Any], number: int) -> ScreenRow:
@@ -265,7 +272,7 @@ def _screen_batch(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [render(_candidates(index, query, None, memo)) for query in queries]
+        return [render(found) for found in _candidates(index, queries, None, memo)]
     finally:
         if enabled:
             gc.enable()

@@ -153,7 +153,7 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     records.append(notice("2020/9", "BALERMANOTEDA", "RUSTEM"))
     index = CandidateIndex.from_notices(records)
     query = Query.build("Rustem Balermanoteda")
-    strong, weak, _ = index._hit_texts(query)
+    strong, weak, _ = index._hit_texts([query])[0]
     assert "BALDERMANOTE" in weak
     assert "BALDERMANOTE" not in strong
     scored: list[str] = []
@@ -215,10 +215,11 @@ def test_notices_a_query_could_not_cover_enough_of_are_not_gathered() -> None:
     index = CandidateIndex.from_notices(records)
     for dob in (None, "01.02.1980"):
         query = Query.build("Rustem Balermanoteda", dob=dob)
-        strong, weak, _ = index._hit_texts(query)
+        strong, weak, bits = index._hit_texts([query])[0]
         levels = dict.fromkeys(strong, 0) | dict.fromkeys(weak, 1)
-        everything = index._gathered(levels).slots
-        pruned = index._gathered(levels, query).slots
+        asked = index_module._Asked.of(index, [query])
+        everything = index._gathered(asked, [levels], [bits], prefilter=False).slots
+        pruned = index._gathered(asked, [levels], [bits]).slots
         assert len(everything) == len(records)
         entries = [index._entries[slot] for slot in pruned.tolist()]
         kept = {entry.entity_id for entry in entries if entry is not None}
@@ -242,7 +243,7 @@ def test_long_words_count_as_hit_only_for_queries_that_may_align_with_them_unsee
     bounded: dict[int, set[str]] = {}
     for text in ("Sharip Aripov", "Sharip Abdurakhmanovichev", "Sharip Abdurakhmanovichshamilev"):
         query = Query.build(text)
-        slots = index._bounded(query)
+        slots = index._bounded([query])[0]
         bounded[index_module._reach(query.names)] = {
             entry.entity_id for entry in (index._entries[slot] for slot in slots) if entry
         }
@@ -305,6 +306,48 @@ def test_searches_in_several_threads_agree_with_one_thread() -> None:
         together = list(pool.map(lambda q: index.search(q, limit=None), queries * 3))
     assert together == alone * 3
     assert any(alone)
+
+
+def _evidenced_queries(records: list[dict[str, Any]], seed: int) -> list[Query]:
+    """Re-spelled notice names with every kind of evidence: the notice's date in full, its
+    year or month alone, a slipped or conflicting year, no date; either sex or none; an
+    agreeing, another or no nationality; a second spelling; a name of too many words for
+    the query bound."""
+    rng = random.Random(seed)
+    respeller = Respeller(seed)
+    queries = []
+    for record in records:
+        text, _ = respeller.respell(record)
+        known = record.get("date_of_birth") or ""
+        year, month, day = (known if len(known) == 10 else "1980/01/01").split("/")
+        dob = rng.choice(
+            [None, f"{day}.{month}.{year}", year, f"{month}/{year}", str(int(year) + 1), "1901"]
+        )
+        sex = rng.choice([None, "M", "F"])
+        nationality = rng.choice([None, "UA", *(record.get("nationalities") or [])])
+        names = [text, title_name(record)] if rng.random() < 0.2 else [text]
+        queries.append(Query.build(names, dob=dob, nationality=nationality, sex=sex))
+    queries.append(Query.build("Ali Veli Hasan Huseyin Mehmet Ahmet Mustafa Kemal Cemilev"))
+    return queries
+
+
+@pytest.mark.parametrize("batch_pairs", [1, 2_000, 1 << 20])
+def test_queries_searched_together_find_what_each_finds_alone(
+    monkeypatch: pytest.MonkeyPatch, batch_pairs: int
+) -> None:
+    """``search_many`` weighs the bounds of a batch of queries together (pairs of a query and
+    a notice): each query's results are those of its own search, whatever the batch's size
+    (one query, four, all), its neighbours' evidence, and whether the pre-filter runs."""
+    from redwatch.matching import index as index_module
+
+    records = with_dzhemilev(corpus(400, 17))
+    index = CandidateIndex.from_notices(records)
+    queries = _evidenced_queries(records[:120], seed=17)
+    alone = [index.search(query, limit=None) for query in queries]
+    monkeypatch.setattr(index_module, "_BATCH_PAIRS", batch_pairs)
+    assert index.search_many(queries, limit=None) == alone
+    assert sum(bool(found) for found in alone) > 60
+    assert [index.search(q, limit=2) for q in queries] == [f[:2] for f in alone]
 
 
 @pytest.mark.parametrize("text", ["Le Van", "Lee Van", "Le Vam", "Van"])

@@ -57,7 +57,7 @@ import threading
 import typing
 import weakref
 from array import array
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -79,7 +79,13 @@ from redwatch.matching.align import (
     query_reading,
 )
 from redwatch.matching.blocking import token_keys
-from redwatch.matching.dates import DateVerdict, PartialDate, compare_dates, parse_notice_date
+from redwatch.matching.dates import (
+    _MAX_YEAR,  # the latest year a date may have
+    DateVerdict,
+    PartialDate,
+    compare_dates,
+    parse_notice_date,
+)
 from redwatch.matching.model import Candidate, Query, Result
 from redwatch.matching.score import (
     DOB_COMPATIBLE_PULL,
@@ -585,58 +591,42 @@ align with unseen (``_reach``), and ``_NONE`` none."""
 _NONE = -1
 
 
-class _Needs:
-    """For one query: the share of a notice's name it must cover to possibly reach ``possible``.
+def _need(verdict: DateVerdict, sex_conflict: bool, same_nationality: bool) -> float:
+    """The share of a notice's name a query must cover to possibly reach ``possible``, given
+    the notice's date verdict, a sex conflict and an agreeing nationality.
 
-    It depends on the notice only through the date verdict, a sex conflict and an agreeing
-    nationality: a table of 6 × 2 × 2 values, looked up per notice. It mirrors
-    ``_apply_evidence``, where every step is affine in the name score; the query's own
-    coverage counts as complete here (``_passing`` raises the need by what it falls short,
-    ``_QUERY_SHARE``) and the gender-form penalty (which only lowers a score) is left out,
-    so the need is never overstated. The sixth verdict (left to ``compare_dates``)
-    takes the least need of the verdicts it may turn out to be.
+    It mirrors ``_apply_evidence``, where every step is affine in the name score; the
+    query's own coverage counts as complete here (``_passing`` raises the need by what it
+    falls short, ``_QUERY_SHARE``) and the gender-form penalty (which only lowers a score)
+    is left out, so the need is never overstated.
     """
-
-    def __init__(self, query: Query) -> None:
-        self.table = _needs_table()
-        self.constant = query.dob is None and query.sex is None and query.nationality is None
-        """Every notice needs the same, when the query gives nothing but names."""
-        self.near_years: tuple[int, ...] = ()
-        """Years a notice's date may have without a conflict (same, ±1, digits swapped)."""
-        if query.dob is not None:
-            year = query.dob.year
-            text = str(year)
-            swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(3)}
-            self.near_years = tuple(sorted({year - 1, year, year + 1} | swapped))
-
-    @staticmethod
-    def _compute(verdict: DateVerdict, sex_conflict: bool, same_nationality: bool) -> float:
-        offset, scale = 0.0, 1.0  # final score = offset + scale × name score
-        if verdict is DateVerdict.EXACT:
-            offset, scale = _pull(offset, scale, DOB_EXACT_PULL)
-        elif verdict is DateVerdict.COMPATIBLE:
-            offset, scale = _pull(offset, scale, DOB_COMPATIBLE_PULL)
-        elif verdict is DateVerdict.NEAR:
-            scale *= DOB_NEAR_FACTOR
-        elif verdict is DateVerdict.CONFLICT:
-            scale *= DOB_CONFLICT_FACTOR
-        if sex_conflict:
-            offset, scale = offset * SEX_CONFLICT_FACTOR, scale * SEX_CONFLICT_FACTOR
-        if same_nationality:
-            offset, scale = _pull(offset, scale, NATIONALITY_PULL)
-        name_needed = (POSSIBLE_THRESHOLD - _BOUND_SLACK - offset) / scale
-        return (name_needed - (1 - NOTICE_SHARE)) / NOTICE_SHARE
+    offset, scale = 0.0, 1.0  # final score = offset + scale × name score
+    if verdict is DateVerdict.EXACT:
+        offset, scale = _pull(offset, scale, DOB_EXACT_PULL)
+    elif verdict is DateVerdict.COMPATIBLE:
+        offset, scale = _pull(offset, scale, DOB_COMPATIBLE_PULL)
+    elif verdict is DateVerdict.NEAR:
+        scale *= DOB_NEAR_FACTOR
+    elif verdict is DateVerdict.CONFLICT:
+        scale *= DOB_CONFLICT_FACTOR
+    if sex_conflict:
+        offset, scale = offset * SEX_CONFLICT_FACTOR, scale * SEX_CONFLICT_FACTOR
+    if same_nationality:
+        offset, scale = _pull(offset, scale, NATIONALITY_PULL)
+    name_needed = (POSSIBLE_THRESHOLD - _BOUND_SLACK - offset) / scale
+    return (name_needed - (1 - NOTICE_SHARE)) / NOTICE_SHARE
 
 
 @lru_cache(maxsize=1)
 def _needs_table() -> npt.NDArray[np.float64]:
-    """The need for each date verdict, sex conflict and agreeing nationality (the same for
-    every query)."""
+    """``_need`` for each date verdict, sex conflict and agreeing nationality (the same for
+    every query): 6 × 2 × 2 values, looked up per notice. The sixth verdict (left to
+    ``compare_dates``) takes the least need of the verdicts it may turn out to be."""
     table = np.empty((6, 2, 2), dtype=np.float64)
     for verdict in _VERDICTS:
         for sex_conflict in (False, True):
             for same_nationality in (False, True):
-                table[_CODE[verdict], int(sex_conflict), int(same_nationality)] = _Needs._compute(
+                table[_CODE[verdict], int(sex_conflict), int(same_nationality)] = _need(
                     verdict, sex_conflict, same_nationality
                 )
     table[_MAYBE] = table[[_COMPATIBLE, _NEAR, _CONFLICT]].min(axis=0)
@@ -644,46 +634,149 @@ def _needs_table() -> npt.NDArray[np.float64]:
     return table
 
 
+_OTHER_YEAR, _NEAR_YEAR, _SAME_YEAR, _NO_YEAR = range(4)
+"""A notice's year of birth as the bound tells them apart for a query's date: another year,
+a year near it (±1, two digits swapped: a slip, not a conflict), the query's year, none (or
+a query without a date)."""
+
+
 @lru_cache(maxsize=1024)
-def _needs(dob: PartialDate | None, sex: str | None, nationality: str | None) -> _Needs:
-    """One table per combination of evidence: a batch repeats them."""
-    return _Needs(Query(("",), dob, nationality, sex))
+def _near_years(year: int) -> tuple[int, ...]:
+    """Years a notice's date may have without a conflict (the same, ±1, two digits swapped)."""
+    text = str(year)
+    swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(3)}
+    return tuple(sorted({year - 1, year, year + 1} | swapped))
+
+
+@lru_cache(maxsize=1024)
+def _least_needs(
+    dob: PartialDate | None, sex: str | None, nationality: str | None
+) -> tuple[float, float, float, float]:
+    """The least share of a notice's name a query with this evidence must cover, whatever the
+    rest of the notice's evidence, for each class of the notice's year (``_OTHER_YEAR``...):
+    the least ``_needs_table`` value over the date verdicts that year allows (as
+    ``_verdicts`` decides them), the sex conflicts and nationalities the query can meet."""
+    table = _needs_table()
+    if sex is None:
+        table = table[:, :1]
+    if nationality is None:
+        table = table[:, :, :1]
+    least = table.min(axis=(1, 2))
+    if dob is None:
+        return (float(least[_UNKNOWN]),) * 4
+    return (
+        float(least[_CONFLICT]),
+        float(least[[_NEAR, _CONFLICT]].min()),
+        float(least[[_EXACT, _COMPATIBLE, _MAYBE]].min()),
+        float(least[_UNKNOWN]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What the bound reads of each query of a batch, one row each: every (query, notice)
+    pair of the batch is then weighed by the same few NumPy calls, whatever the number of
+    queries (``CandidateIndex._bounded``)."""
+
+    queries: tuple[Query, ...]
+    year_classes: npt.NDArray[np.int8]
+    """(queries, _MAX_YEAR + 1): the class (``_OTHER_YEAR``...) of each year of birth a
+    notice may have (0: none) for the query's date."""
+    month: npt.NDArray[np.int16]
+    day: npt.NDArray[np.int16]
+    """0 where the query's date has no such part (or there is no date)."""
+    dated: npt.NDArray[np.bool_]
+    """The query has a date of birth."""
+    full: npt.NDArray[np.bool_]
+    """The query's date is a full date."""
+    sex: npt.NDArray[np.int8]
+    """``_SEX_CODES``, 0 when not given."""
+    nationality: npt.NDArray[np.int16]
+    """The index's code of the query's nationality (``-2``, held by no notice, when not
+    given or not in the index)."""
+    named_nationality: npt.NDArray[np.bool_]
+    reach: npt.NDArray[np.intp]
+    """``_reach`` of each query."""
+    least: npt.NDArray[np.float64]
+    """(queries, 4): ``_least_needs`` by year class."""
+    shares: npt.NDArray[np.float64]
+    """(queries, 1 << _QUERY_BITS): ``_QueryShares.table`` (all ones without a query bound:
+    a need then raised by nothing)."""
+    sure: npt.NDArray[np.int32]
+    """``_QueryShares.sure`` (0 without a query bound)."""
+
+    @classmethod
+    def of(cls, index: CandidateIndex, queries: Sequence[Query]) -> _Asked:
+        year_classes = np.full((len(queries), _MAX_YEAR + 1), _OTHER_YEAR, dtype=np.int8)
+        year_classes[:, 0] = _NO_YEAR
+        shares = np.ones((len(queries), 1 << _QUERY_BITS), dtype=np.float64)
+        rows: list[tuple[Any, ...]] = []
+        for at, query in enumerate(queries):
+            dob = query.dob
+            if dob is None:
+                year_classes[at] = _NO_YEAR
+            else:
+                near = [year for year in _near_years(dob.year) if 0 < year <= _MAX_YEAR]
+                year_classes[at, near] = _NEAR_YEAR
+                year_classes[at, dob.year] = _SAME_YEAR
+            spellings = _query_shares(query.names)
+            if spellings is not None:
+                shares[at, : len(spellings.table)] = spellings.table
+            nationality = query.nationality
+            rows.append(
+                (
+                    0 if dob is None else dob.month or 0,
+                    0 if dob is None else dob.day or 0,
+                    dob is not None,
+                    dob is not None and dob.is_full,
+                    _SEX_CODES.get(query.sex or "", 0),
+                    -2 if nationality is None else index._nationality_codes.get(nationality, -2),
+                    nationality is not None,
+                    _reach(query.names),
+                    0 if spellings is None else spellings.sure,
+                    _least_needs(dob, query.sex, nationality),
+                )
+            )
+        month, day, dated, full, sex, code, named, reach, sure, least = zip(*rows, strict=True)
+        return cls(
+            queries=tuple(queries),
+            year_classes=year_classes,
+            month=np.array(month, dtype=np.int16),
+            day=np.array(day, dtype=np.int16),
+            dated=np.array(dated, dtype=bool),
+            full=np.array(full, dtype=bool),
+            sex=np.array(sex, dtype=np.int8),
+            nationality=np.array(code, dtype=np.int16),
+            named_nationality=np.array(named, dtype=bool),
+            reach=np.array(reach, dtype=np.intp),
+            least=np.array(least, dtype=np.float64),
+            shares=shares,
+            sure=np.array(sure, dtype=np.int32),
+        )
+
+
+_TOPS = np.array(_LEVELS, dtype=np.float64)
+"""``_LEVELS`` as an array, looked up for many pairs at once."""
+
+
+def _pairs(
+    keys: npt.NDArray[np.int64], size: int, count: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The query and the slot of each pair number (``query × size + slot``) of a batch of
+    ``count`` queries over ``size`` slots."""
+    if count == 1:
+        return np.zeros(len(keys), dtype=np.int64), keys
+    owners, slots = np.divmod(keys, size)
+    return owners, slots
 
 
 _PREFILTER_FROM = 256
-"""Gathered slots from which ``_gathered`` leaves out those no level can bring to ``possible``."""
-
-
-def _year_classes(
-    dob: PartialDate, years: npt.NDArray[np.int16]
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """Which notices' years of birth are the query's, near it (the same, ±1, two digits
-    swapped: a slip, not a conflict) and unknown (0): what ``compare_dates`` decides by."""
-    near = np.zeros(len(years), dtype=bool)
-    for year in _needs(dob, None, None).near_years:  # a few: cheaper than ``np.isin``
-        near |= years == year
-    return years == dob.year, near, years == 0
-
-
-def _least_needs(query: Query, years: npt.NDArray[np.int16]) -> npt.NDArray[np.float64] | float:
-    """The least share of each notice's name (by its year of birth) this query must cover,
-    whatever the rest of the notice's evidence: the least of ``_Needs``' values over the
-    date verdicts that year allows (as ``_verdicts`` decides them), the sex conflicts and
-    nationalities the query can meet."""
-    table = _needs(query.dob, query.sex, query.nationality).table
-    if query.sex is None:
-        table = table[:, :1]
-    if query.nationality is None:
-        table = table[:, :, :1]
-    least = table.min(axis=(1, 2))
-    if query.dob is None:
-        return float(least[_UNKNOWN])
-    same, near, unknown = _year_classes(query.dob, years)
-    found = np.full(len(years), least[_CONFLICT], dtype=np.float64)
-    found[near] = least[[_NEAR, _CONFLICT]].min()
-    found[same] = least[[_EXACT, _COMPATIBLE, _MAYBE]].min()
-    found[unknown] = least[_UNKNOWN]
-    return found
+"""Gathered (query, notice) pairs from which ``_gathered`` leaves out those no level can
+bring to ``possible``."""
+_BATCH_PAIRS = 1 << 20
+"""Most (query, slot) pairs a batch of searches numbers (its scratch arrays hold one entry
+each, ``_scratch``): a mirror of 7,000 notices is searched for up to 149 queries at once, a
+list of a million for one at a time."""
 
 
 def _pull(offset: float, scale: float, pull: float) -> tuple[float, float]:
@@ -775,17 +868,23 @@ class _Hits(NamedTuple):
 
 
 class _Gathered(NamedTuple):
-    """The slots a query's texts lead to, as ``_passing`` reads them (``_gathered``)."""
+    """The (query, notice) pairs a batch's texts lead to, as ``_passing`` reads them
+    (``_gathered``)."""
 
     slots: npt.NDArray[np.int64]
-    masks: list[tuple[float, npt.NDArray[np.int32]]]
-    """For each level of similarity present (best first): its weight, and the bits of the
-    slots' words that a text of that level or better hits."""
-    top: float
-    """The best level present."""
-    query_bits: npt.NDArray[np.int32] | None
-    """The bits of the query's words that hit each slot's words; ``None`` without query
-    bits."""
+    owners: npt.NDArray[np.int64]
+    """Each pair's query (its number in the batch)."""
+    masks: list[tuple[int, npt.NDArray[np.int32]]]
+    """For each level of similarity present in the batch (best first): its index in
+    ``_LEVELS``, and for each pair the bits of the notice's words that a text of that level
+    or better hits."""
+    weights: npt.NDArray[np.float64]
+    """(queries, levels): what each level present for a query adds to its bound, by how far
+    it stands above the next one present (0 for a level not present)."""
+    first: npt.NDArray[np.intp]
+    """Each query's best level present (``len(_LEVELS)`` for a query meeting nothing)."""
+    query_bits: npt.NDArray[np.int32]
+    """For each pair, the bits of the query's words that hit the notice's words."""
 
 
 class CandidateIndex:
@@ -1132,13 +1231,27 @@ class CandidateIndex:
         searches in a row may share a ``SearchMemo`` of this index, provided the index does
         not change meanwhile.
         """
+        return self.search_many([query], limit, memo=memo)[0]
+
+    def search_many(
+        self, queries: Sequence[Query], limit: int | None = 10, *, memo: SearchMemo | None = None
+    ) -> list[list[Result]]:
+        """``search`` of each query, the bounds of many worked out together (as many as
+        ``_BATCH_PAIRS`` allows): the same results, with a few NumPy calls a batch where one
+        query at a time took them all (most of a search's time in a mirror of thousands)."""
         if limit is not None and limit < 1:
             raise ValueError("limit must be at least 1")
         if memo is not None and memo.index is not self:
             raise ValueError("the memo belongs to another index")
         entries = self._entries
-        chosen = [entries[slot] for slot in self._bounded(query, memo)]
-        return rank(score_all(query, [c for c in chosen if c is not None]), limit)
+        batch = max(1, _BATCH_PAIRS // max(1, len(entries)))
+        found: list[list[Result]] = []
+        for start in range(0, len(queries), batch):
+            part = queries[start : start + batch]
+            for query, slots in zip(part, self._bounded(part, memo), strict=True):
+                chosen = [entries[slot] for slot in slots]
+                found.append(rank(score_all(query, [c for c in chosen if c is not None]), limit))
+        return found
 
     def _columns(self) -> _Columns:
         if self._views is None:
@@ -1154,171 +1267,215 @@ class CandidateIndex:
             )
         return self._views
 
-    def _hit_texts(self, query: Query, memo: SearchMemo | None = None) -> _Hits:
-        """Texts sharing a key with the query: ``strong`` (the same word, key or variant key:
-        they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods or the other
-        gender form: they align by the fuzzy or gender-form rule at best), and for each, the
-        bits of the query's words that hit it (numbered as in ``_QueryShares``).
+    def _hit_texts(self, queries: Sequence[Query], memo: SearchMemo | None = None) -> list[_Hits]:
+        """For each query, the texts sharing a key with it: ``strong`` (the same word, key or
+        variant key: they may align perfectly) and ``weak`` (only Levenshtein neighbourhoods
+        or the other gender form: they align by the fuzzy or gender-form rule at best), and
+        for each, the bits of the query's words that hit it (numbered as in
+        ``_QueryShares``).
 
-        The query's texts not in the ``memo`` are looked up together (each lookup has a cost
-        of its own whatever its keys); with a ``memo``, what each text hits is kept for the
-        searches to come.
+        The queries' texts not in the ``memo`` are looked up together (each lookup has a
+        cost of its own whatever its keys); with a ``memo``, what each text hits is kept for
+        the searches to come.
         """
         hits = {} if memo is None else memo.hits
-        strong: set[str] = set()
-        weak: set[str] = set()
-        query_bits: dict[str, int] = {}
-        spellings = _query_shares(query.names)
-        offsets = (0,) * len(query.names) if spellings is None else spellings.offsets
-        # A text read by its name's reading (``_query_reading``) is an entry of its own.
-        asked = [
-            ((text, reading), bits << offset)
-            for name, offset in zip(query.names, offsets, strict=True)
-            for reading in (_query_reading(name),)
-            for text, bits in _query_text_bits(name)
-        ]
-        new = list(dict.fromkeys(read for read, _ in asked if read not in hits))
+        asked: list[list[tuple[tuple[str, str | None], int]]] = []
+        for query in queries:
+            spellings = _query_shares(query.names)
+            offsets = (0,) * len(query.names) if spellings is None else spellings.offsets
+            # A text read by its name's reading (``_query_reading``) is an entry of its own.
+            asked.append(
+                [
+                    ((text, reading), bits << offset)
+                    for name, offset in zip(query.names, offsets, strict=True)
+                    for reading in (_query_reading(name),)
+                    for text, bits in _query_text_bits(name)
+                ]
+            )
+        new = list(dict.fromkeys(read for reads in asked for read, _ in reads if read not in hits))
         if new:
             found = self._texts_for_each([keys for read in new for keys in _bound_keys(*read)])
             for at, read in enumerate(new):
                 hits[read] = (found[2 * at], found[2 * at + 1])
-        for read, bits in asked:
-            strong_hit, weak_hit = hits[read]
-            strong |= strong_hit
-            weak |= weak_hit
-            for hit in itertools.chain(strong_hit, weak_hit):
-                query_bits[hit] = query_bits.get(hit, 0) | bits
-        return _Hits(strong, weak - strong, query_bits if spellings is not None else None)
+        result: list[_Hits] = []
+        for query, reads in zip(queries, asked, strict=True):
+            strong: set[str] = set()
+            weak: set[str] = set()
+            query_bits: dict[str, int] = {}
+            for read, bits in reads:
+                strong_hit, weak_hit = hits[read]
+                strong |= strong_hit
+                weak |= weak_hit
+                for hit in itertools.chain(strong_hit, weak_hit):
+                    query_bits[hit] = query_bits.get(hit, 0) | bits
+            bounded = _query_shares(query.names) is not None
+            result.append(_Hits(strong, weak - strong, query_bits if bounded else None))
+        return result
 
     def _gathered(
         self,
-        levels: Mapping[str, int],
-        query: Query | None = None,
-        query_bits: Mapping[str, int] | None = None,
+        asked: _Asked,
+        levels: Sequence[Mapping[str, int]],
+        query_bits: Sequence[Mapping[str, int] | None],
+        *,
+        prefilter: bool = True,
     ) -> _Gathered:
-        """Distinct slots of the texts' notices, and for each level of similarity present (best
-        first) its weight and the bits of the words a text of that level or better hits; the
-        best level present; with ``query_bits`` (text → bits of the query's words that hit
-        it), the bits of the query's words that hit each slot.
+        """The distinct (query, slot) pairs the queries' texts lead to, and for each level of
+        similarity present (best first) the bits of the words a text of that level or better
+        hits; with ``query_bits`` (per query, text → bits of its words that hit it), the
+        bits of the query's words that hit each pair.
 
-        ``levels`` maps each text to the index in ``_LEVELS`` of the best similarity it may
-        align with. With the ``query``, a slot whose postings' shares (``_Bound.row_share``),
-        with its words the query may align with unseen (``_reach``), sum to less than the
-        query's least need for it (``_least_needs``) is left out: no level can cover more of
-        its name. In a large list most slots are such (a common given name alone), and this
-        costs one addition a row instead of ``_passing``'s sixteen a slot; for fewer than
-        ``_PREFILTER_FROM`` slots (most queries of a mirror of a few thousand notices) the
-        filter's own NumPy calls cost more than it saves, and ``_passing`` alone decides,
-        with the same result.
+        ``levels`` maps each query's texts to the index in ``_LEVELS`` of the best
+        similarity they may align with. With the ``prefilter``, a pair whose postings' shares
+        (``_Bound.row_share``), with the notice's words the query may align with unseen
+        (``_reach``), sum to less than the query's least need for it (``_least_needs``) is
+        left out: no level can cover more of its name. In a large list most pairs are such
+        (a common given name alone), and this costs one addition a row instead of
+        ``_passing``'s sixteen a pair; for fewer than ``_PREFILTER_FROM`` pairs the filter's
+        own NumPy calls cost more than it saves, and ``_passing`` alone decides, with the
+        same result.
+
+        A pair is numbered ``query × slots + slot`` in the scratch arrays.
         """
-        by_level: dict[int, list[str]] = {}
-        for text, level in levels.items():
-            by_level.setdefault(level, []).append(text)
-        if not by_level:
-            return _Gathered(np.empty(0, dtype=np.int64), [], 0.0, None)
+        size, count = len(self._entries), len(levels)
+        weights = np.zeros((count, len(_LEVELS)), dtype=np.float64)
+        first = np.full(count, len(_LEVELS), dtype=np.intp)
+        by_level: dict[int, list[tuple[int, str]]] = {}
+        for owner, texts in enumerate(levels):
+            for text, level in texts.items():
+                by_level.setdefault(level, []).append((owner, text))
+            present = sorted(set(texts.values()))
+            for position, level in enumerate(present):
+                below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
+                weights[owner, level] = _LEVELS[level] - below
+            if present:
+                first[owner] = present[0]
         present = sorted(by_level)
         spans: list[list[tuple[int, int]]] = []
         packed: list[npt.NDArray[np.int64]] = []
+        row_owners: list[npt.NDArray[np.int64]] = []
         row_query_bits: list[npt.NDArray[np.int32]] = []
         for level in present:
-            level_spans = self._spans(by_level[level])
+            owned = by_level[level]
+            level_spans = self._spans([text for _, text in owned])
+            counts = [end - start for start, end in level_spans]
             spans.append(level_spans)
             packed.append(_cut(self._rows, level_spans))
-            if query_bits is not None:
-                bits = np.array([query_bits.get(t, 0) for t in by_level[level]], dtype=np.int32)
-                counts = [end - start for start, end in level_spans]
-                row_query_bits.append(np.repeat(bits, counts))
-        row_slots = np.concatenate(packed) >> _MASK_BITS
-        scratch, seen, query_scratch = _scratch(self, len(self._entries))
-        # One row per slot, without sorting: the last row of each slot is kept.
-        order = np.arange(len(row_slots))
-        seen[row_slots] = order
-        touched = row_slots[seen[row_slots] == order]
+            if count > 1:
+                owners = np.array([owner for owner, _ in owned], dtype=np.int64)
+                row_owners.append(np.repeat(owners, counts))
+            found_bits = [
+                0 if (held := query_bits[owner]) is None else held.get(text, 0)
+                for owner, text in owned
+            ]
+            row_query_bits.append(np.repeat(np.array(found_bits, dtype=np.int32), counts))
+        empty = np.empty(0, dtype=np.int64)
+        if not packed:
+            return _Gathered(empty, empty, [], weights, first, np.empty(0, dtype=np.int32))
+        row_keys = np.concatenate(packed) >> _MASK_BITS
+        if count > 1:
+            row_keys += np.concatenate(row_owners) * size
+        scratch, seen, query_scratch = _scratch(self, count * size)
+        # One row per pair, without sorting: the last row of each pair is kept.
+        order = np.arange(len(row_keys))
+        seen[row_keys] = order
+        touched = row_keys[seen[row_keys] == order]
         keep: npt.NDArray[np.bool_] | None = None  # all
-        if query is not None and len(touched) >= _PREFILTER_FROM:
-            # Each row's slot numbered in ``touched`` (``ufunc.at`` over all rows cost more
+        if prefilter and len(touched) >= _PREFILTER_FROM:
+            # Each row's pair numbered in ``touched`` (``ufunc.at`` over all rows cost more
             # than the rest of the search in a list of 300,000).
             seen[touched] = np.arange(len(touched))
-            local = seen[row_slots]
+            local = seen[row_keys]
             covered = np.bincount(
                 local,
                 weights=_cut(self._row_shares, [span for level in spans for span in level]),
                 minlength=len(touched),
             ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
-            reach = _reach(query.names)
-            if reach != _NONE:
-                column = 0 if reach == _LONG else 1
-                covered += self._columns().sure_shares[touched, column]
-            keep = covered >= _least_needs(query, self._columns().year[touched]) - _BOUND_SLACK
-            slots = touched[keep]
-        else:
-            slots = touched
-        masks: list[tuple[float, npt.NDArray[np.int32]]] = []
-        slot_query_bits: npt.NDArray[np.int32] | None = None
+            owners, slots = _pairs(touched, size, count)
+            reach = asked.reach[owners]
+            if (asked.reach != _NONE).any():
+                sure = self._columns().sure_shares[slots, (reach == _CUT).astype(np.intp)]
+                covered += np.where(reach == _NONE, 0.0, sure)
+            keep = covered >= self._least_needs(asked, owners, slots) - _BOUND_SLACK
+            touched = touched[keep]
+        masks: list[tuple[int, npt.NDArray[np.int32]]] = []
         try:
             start = 0
-            for position, (level, rows) in enumerate(zip(present, packed, strict=True)):
-                kept, kept_bits = rows, row_query_bits[position] if query_bits is not None else None
+            for level, rows, bits in zip(present, packed, row_query_bits, strict=True):
+                end = start + len(rows)
+                keys = row_keys[start:end]
                 if keep is not None:
-                    kept_rows = keep[local[start : start + len(rows)]]
-                    kept = rows[kept_rows]
-                    kept_bits = None if kept_bits is None else kept_bits[kept_rows]
-                start += len(rows)
-                kept_slots = kept >> _MASK_BITS
-                np.bitwise_or.at(scratch, kept_slots, (kept & _MASK).astype(np.int32))
-                if kept_bits is not None:
-                    np.bitwise_or.at(query_scratch, kept_slots, kept_bits)
-                below = _LEVELS[present[position + 1]] if position + 1 < len(present) else 0.0
-                masks.append((_LEVELS[level] - below, scratch[slots]))  # this level or better
-            if query_bits is not None:
-                slot_query_bits = query_scratch[slots]
+                    kept = keep[local[start:end]]
+                    rows, keys, bits = rows[kept], keys[kept], bits[kept]
+                start = end
+                np.bitwise_or.at(scratch, keys, (rows & _MASK).astype(np.int32))
+                np.bitwise_or.at(query_scratch, keys, bits)
+                masks.append((level, scratch[touched]))  # this level or better
+            pair_query_bits = query_scratch[touched]
         finally:
-            scratch[slots] = 0
-            query_scratch[slots] = 0
-        return _Gathered(slots, masks, _LEVELS[present[0]], slot_query_bits)
+            scratch[touched] = 0
+            query_scratch[touched] = 0
+        owners, slots = _pairs(touched, size, count)
+        return _Gathered(slots, owners, masks, weights, first, pair_query_bits)
 
-    def _bounded(self, query: Query, memo: SearchMemo | None = None) -> list[int]:
-        """Slots whose bound may reach ``possible``, in slot order.
+    def _bounded(self, queries: Sequence[Query], memo: SearchMemo | None = None) -> list[list[int]]:
+        """For each query, the slots whose bound may reach ``possible``, in slot order.
 
         First with every weak text counted at the best a fuzzy or gender-form pair can
-        score; then, if weak texts decide, with each one's similarity as the scorer's own
-        ``compare_tokens`` gives it (its d: neighbourhoods fetch many words that are
-        several edits away).
+        score; then, for the queries whose weak texts decide, with each one's similarity as
+        the scorer's own ``compare_tokens`` gives it (its d: neighbourhoods fetch many words
+        that are several edits away).
         """
-        strong, weak, query_bits = self._hit_texts(query, memo)
-        levels = dict.fromkeys(strong, 0)
-        levels.update(dict.fromkeys(weak, _WEAK_LEVEL))
-        chosen = self._passing(query, self._gathered(levels, query, query_bits))
-        if not weak or not chosen:
-            return chosen
-        flags = np.zeros(len(self._entries), dtype=bool)
-        flags[chosen] = True
-        deciding = self._meeting(weak, flags)
-        if len(chosen) < _REFINE_FROM * len(deciding):
-            return chosen  # scoring these few costs less than weighing the words
-        levels = dict.fromkeys(strong, 0)
-        for text in deciding:
-            similarity = _best_similarity(query.names, text)
-            if similarity > 0.0:
-                levels[text] = _level(similarity)
-        return self._passing(query, self._gathered(levels, query, query_bits))
+        hits = self._hit_texts(queries, memo)
+        asked = _Asked.of(self, queries)
+        levels = [dict.fromkeys(h.strong, 0) | dict.fromkeys(h.weak, _WEAK_LEVEL) for h in hits]
+        bits = [h.query_bits for h in hits]
+        chosen = self._passing(asked, self._gathered(asked, levels, bits))
+        again: list[int] = []
+        for owner, (query, (strong, weak, _), found) in enumerate(
+            zip(queries, hits, chosen, strict=True)
+        ):
+            if not weak or not found:
+                continue
+            flags = np.zeros(len(self._entries), dtype=bool)
+            flags[found] = True
+            deciding = self._meeting(weak, flags)
+            if len(found) < _REFINE_FROM * len(deciding):
+                continue  # scoring these few costs less than weighing the words
+            refined = dict.fromkeys(strong, 0)
+            for text in deciding:
+                similarity = _best_similarity(query.names, text)
+                if similarity > 0.0:
+                    refined[text] = _level(similarity)
+            levels[owner] = refined
+            again.append(owner)
+        if again:
+            asked = _Asked.of(self, [queries[owner] for owner in again])
+            gathered = self._gathered(asked, [levels[o] for o in again], [bits[o] for o in again])
+            for owner, found in zip(again, self._passing(asked, gathered), strict=True):
+                chosen[owner] = found
+        return chosen
 
-    def _passing(self, query: Query, gathered: _Gathered) -> list[int]:
-        """The gathered slots whose bound reaches what they need, as ``_Needs`` says for their
-        evidence, raised by what the query's own coverage (``_QueryShares``) falls short."""
-        slots, masks, top, query_bits = gathered
+    def _passing(self, asked: _Asked, gathered: _Gathered) -> list[list[int]]:
+        """For each query, the gathered slots whose bound reaches what they need, as
+        ``_needs_table`` says for their evidence, raised by what the query's own coverage
+        (``_QueryShares``) falls short; in slot order."""
+        chosen: list[list[int]] = [[] for _ in asked.queries]
+        slots, owners = gathered.slots, gathered.owners
         if not len(slots):
-            return []
-        needs = _needs(query.dob, query.sex, query.nationality)
+            return chosen
         columns = self._columns()
         bits = columns.bits[slots]
         weighted = bits[:, _WEIGHTED]
-        reach = _reach(query.names)
-        sure = bits[:, reach] if reach != _NONE else 0
+        sure: npt.NDArray[np.int32] | int = 0
+        if (asked.reach != _NONE).any():
+            reach = asked.reach[owners]
+            sure = np.where(reach == _NONE, 0, bits[np.arange(len(slots)), np.maximum(reach, 0)])
         covered = np.zeros(len(slots), dtype=np.float64)
-        wide = np.flatnonzero(weighted > _LOW).tolist()
         full = np.zeros(len(slots), dtype=bool)
-        for step, (weight, level_masks) in enumerate(masks):
+        first = gathered.first[owners]
+        wide = np.flatnonzero(weighted > _LOW).tolist()
+        for level, level_masks in gathered.masks:
             level_masks = level_masks | sure
             level_masks = np.where(
                 level_masks & bits[:, _ALIAS] != 0, level_masks | bits[:, _FAMILY], level_masks
@@ -1328,78 +1485,85 @@ class CandidateIndex:
             for at in wide:
                 words = int(level_masks[at])
                 part[at] = sum(share for bit, share in self._wide[int(slots[at])] if bit & words)
-            covered += weight * np.where(whole, 1.0, part)
-            if step == 0:
-                full = whole
-        covered[full] = top  # every word aligns at the best level (no rounding)
+            covered += gathered.weights[owners, level] * np.where(whole, 1.0, part)
+            full |= whole & (first == level)
+        covered[full] = _TOPS[first[full]]  # every word aligns at the best level (no rounding)
         covered[weighted == 0] = 1.0  # a name of weightless words counts as covered, as in score
-        raised: npt.NDArray[np.float64] | float = 0.0
-        spellings = _query_shares(query.names)
-        if query_bits is not None and spellings is not None:
-            raised = _QUERY_SHARE * (1.0 - spellings.covered(query_bits))
-        if needs.constant:
-            need = needs.table[_UNKNOWN, 0, 0] + raised
-            return sorted(slots[(need <= 1.0) & (covered >= need)].tolist())
-        verdicts = self._verdicts(query, slots, columns)
+        raised = _QUERY_SHARE * (
+            1.0 - asked.shares[owners, gathered.query_bits | asked.sure[owners]]
+        )
+        verdicts = self._verdicts(asked, owners, slots)
         sex_conflict = np.zeros(len(slots), dtype=np.intp)
-        if query.sex is not None:
-            sex = columns.sex[slots]
-            sex_conflict = ((sex != 0) & (sex != _SEX_CODES[query.sex])).astype(np.intp)
+        if asked.sex.any():
+            sex, query_sex = columns.sex[slots], asked.sex[owners]
+            sex_conflict = ((query_sex != 0) & (sex != 0) & (sex != query_sex)).astype(np.intp)
         same_nationality = np.zeros(len(slots), dtype=np.intp)
-        if query.nationality is not None:
-            code = self._nationality_codes.get(query.nationality, -2)
-            held = columns.nationalities[slots]
+        if asked.named_nationality.any():
+            code, held = asked.nationality[owners], columns.nationalities[slots]
             same_nationality = (
-                (held[:, 0] == code) | (held[:, 1] == code) | (held[:, 0] == _ANY_NATIONALITY)
+                asked.named_nationality[owners]
+                & ((held[:, 0] == code) | (held[:, 1] == code) | (held[:, 0] == _ANY_NATIONALITY))
             ).astype(np.intp)
-        need = needs.table[verdicts, sex_conflict, same_nationality] + raised
+        table = _needs_table()
+        need = table[verdicts, sex_conflict, same_nationality] + raised
         passed = np.flatnonzero((need <= 1.0) & (covered >= need))
-        chosen: list[int] = []
         for at in passed.tolist():
-            slot = int(slots[at])
+            slot, owner = int(slots[at]), int(owners[at])
             if verdicts[at] == _MAYBE:
                 # Left to the scorer's own comparison of the dates.
-                assert query.dob is not None
+                dob = asked.queries[owner].dob
+                assert dob is not None
                 notice_date = PartialDate(
                     int(columns.year[slot]),
                     int(columns.month[slot]) or None,
                     int(columns.day[slot]) or None,
                 )
-                verdict = _CODE[compare_dates(query.dob, notice_date).verdict]
-                exact = needs.table[verdict, sex_conflict[at], same_nationality[at]]
-                exact += raised if isinstance(raised, float) else raised[at]
+                verdict = _CODE[compare_dates(dob, notice_date).verdict]
+                exact = table[verdict, sex_conflict[at], same_nationality[at]] + raised[at]
                 if not (exact <= 1.0 and covered[at] >= exact):
                     continue
-            chosen.append(slot)
-        chosen.sort()
+            chosen[owner].append(slot)
+        for found in chosen:
+            found.sort()
         return chosen
 
-    @staticmethod
+    def _year_classes(
+        self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.int8]:
+        """The class of each pair's notice year for its query's date (``_OTHER_YEAR``...)."""
+        found: npt.NDArray[np.int8] = asked.year_classes[owners, self._columns().year[slots]]
+        return found
+
+    def _least_needs(
+        self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """The least share of each pair's notice name its query must cover, whatever the rest
+        of the notice's evidence (``_least_needs`` of the query, by the notice's year)."""
+        found: npt.NDArray[np.float64] = asked.least[
+            owners, self._year_classes(asked, owners, slots)
+        ]
+        return found
+
     def _verdicts(
-        query: Query, slots: npt.NDArray[np.int64], columns: _Columns
+        self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
     ) -> npt.NDArray[np.intp]:
-        """``compare_dates``' verdict for each slot, or ``_MAYBE`` where it must say."""
-        asked = query.dob
-        if asked is None:
+        """``compare_dates``' verdict for each pair, or ``_MAYBE`` where it must say."""
+        if not asked.dated.any():
             return np.full(len(slots), _UNKNOWN, dtype=np.intp)
-        year = columns.year[slots]
-        month = columns.month[slots]
-        day = columns.day[slots]
-        month_ok = np.ones(len(slots), dtype=bool)
-        if asked.month is not None:
-            month_ok = (month == 0) | (month == asked.month)
-        day_ok = np.ones(len(slots), dtype=bool)
-        if asked.day is not None:
-            day_ok = (day == 0) | (day == asked.day)
-        agree = month_ok & day_ok
-        same_year, near, unknown = _year_classes(asked, year)
+        columns = self._columns()
+        classes = self._year_classes(asked, owners, slots)
+        month, day = columns.month[slots], columns.day[slots]
+        asked_month, asked_day = asked.month[owners], asked.day[owners]
+        agree = ((asked_month == 0) | (month == 0) | (month == asked_month)) & (
+            (asked_day == 0) | (day == 0) | (day == asked_day)
+        )
+        same = classes == _SAME_YEAR
         verdicts = np.full(len(slots), _CONFLICT, dtype=np.intp)
-        verdicts[near & ~same_year & agree] = _NEAR  # a year slip, the rest agreeing
-        verdicts[same_year & ~agree] = _MAYBE
-        verdicts[same_year & agree] = _COMPATIBLE
-        if asked.is_full:
-            verdicts[same_year & (month == asked.month) & (day == asked.day)] = _EXACT
-        verdicts[unknown] = _UNKNOWN
+        verdicts[(classes == _NEAR_YEAR) & agree] = _NEAR  # a year slip, the rest agreeing
+        verdicts[same & ~agree] = _MAYBE
+        verdicts[same & agree] = _COMPATIBLE
+        verdicts[same & asked.full[owners] & (month == asked_month) & (day == asked_day)] = _EXACT
+        verdicts[classes == _NO_YEAR] = _UNKNOWN
         return verdicts
 
 
