@@ -379,7 +379,7 @@ assert max(FUZZY_SCALE, GENDER_FORM) <= _LEVELS[_WEAK_LEVEL]
 
 
 _scratches = threading.local()
-_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], npt.NDArray[np.int32]]
+_Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.int32]]
 
 
 def _scratch(index: CandidateIndex, size: int) -> _Scratch:
@@ -394,7 +394,7 @@ def _scratch(index: CandidateIndex, size: int) -> _Scratch:
     if found is None or len(found[0]) < size:
         found = held[index] = (
             np.zeros(size, dtype=np.int32),
-            np.zeros(size, dtype=np.int64),
+            np.zeros(size, dtype=np.int32),
             np.zeros(size, dtype=np.int32),
         )
     return found
@@ -698,7 +698,8 @@ class _Asked:
     reach: npt.NDArray[np.intp]
     """``_reach`` of each query."""
     least: npt.NDArray[np.float64]
-    """(queries, 4): ``_least_needs`` by year class."""
+    """(queries, _MAX_YEAR + 1): ``_least_needs`` for each year of birth a notice may have
+    (by its class), looked up with one index per pair."""
     shares: npt.NDArray[np.float64]
     """(queries, 1 << _QUERY_BITS): ``_QueryShares.table`` (all ones without a query bound:
     a need then raised by nothing)."""
@@ -749,7 +750,9 @@ class _Asked:
             nationality=np.array(code, dtype=np.int16),
             named_nationality=np.array(named, dtype=bool),
             reach=np.array(reach, dtype=np.intp),
-            least=np.array(least, dtype=np.float64),
+            least=np.take_along_axis(
+                np.array(least, dtype=np.float64), year_classes.astype(np.intp), axis=1
+            ),
             shares=shares,
             sure=np.array(sure, dtype=np.int32),
         )
@@ -773,10 +776,11 @@ def _pairs(
 _PREFILTER_FROM = 256
 """Gathered (query, notice) pairs from which ``_gathered`` leaves out those no level can
 bring to ``possible``."""
-_BATCH_PAIRS = 1 << 20
-"""Most (query, slot) pairs a batch of searches numbers (its scratch arrays hold one entry
-each, ``_scratch``): a mirror of 7,000 notices is searched for up to 149 queries at once, a
-list of a million for one at a time."""
+_BATCH_PAIRS = 1 << 22
+"""Most (query, slot) pairs a batch of searches numbers: its scratch arrays hold one entry
+each (``_scratch``, 64 MiB at this size). A list of a million is searched four queries at a
+time, one of 300,000 thirteen (a fifth less CPU a name than three at a time, 2,000 names
+of ``benchmarks/scale_screen.py``'s list), a mirror of thousands a whole screening chunk."""
 
 
 def _pull(offset: float, scale: float, pull: float) -> tuple[float, float]:
@@ -1377,14 +1381,14 @@ class CandidateIndex:
             row_keys += np.concatenate(row_owners) * size
         scratch, seen, query_scratch = _scratch(self, count * size)
         # One row per pair, without sorting: the last row of each pair is kept.
-        order = np.arange(len(row_keys))
+        order = np.arange(len(row_keys), dtype=np.int32)
         seen[row_keys] = order
         touched = row_keys[seen[row_keys] == order]
         keep: npt.NDArray[np.bool_] | None = None  # all
         if prefilter and len(touched) >= _PREFILTER_FROM:
             # Each row's pair numbered in ``touched`` (``ufunc.at`` over all rows cost more
             # than the rest of the search in a list of 300,000).
-            seen[touched] = np.arange(len(touched))
+            seen[touched] = np.arange(len(touched), dtype=np.int32)
             local = seen[row_keys]
             covered = np.bincount(
                 local,
@@ -1539,9 +1543,7 @@ class CandidateIndex:
     ) -> npt.NDArray[np.float64]:
         """The least share of each pair's notice name its query must cover, whatever the rest
         of the notice's evidence (``_least_needs`` of the query, by the notice's year)."""
-        found: npt.NDArray[np.float64] = asked.least[
-            owners, self._year_classes(asked, owners, slots)
-        ]
+        found: npt.NDArray[np.float64] = asked.least[owners, self._columns().year[slots]]
         return found
 
     def _verdicts(
