@@ -27,9 +27,11 @@ An inverted index in memory from blocking keys to notices. A query is looked up 
    large list those were most of the candidates scored. That similarity is computed once
    per word and query, and only for words of candidates that pass the coarser bound.
 
-The bound is computed for all candidates of a query at once, with NumPy, from per-notice
-columns (word shares, date of birth, sex, nationalities); notices alike in name and
-evidence are scored once (``score_all``).
+The bound is computed for all candidates of a batch of queries at once (``search_many``:
+each (query, notice) pair numbered ``query × slots + slot``), with NumPy, from per-notice
+columns (word shares, date of birth, sex, nationalities) and per-query ones (``_Asked``):
+a screening run of thousands of names takes a few NumPy calls a batch, not a query.
+Notices alike in name and evidence are scored once (``score_all``).
 
 What no key sees is lost: three words of one side written as one word of the other, or a
 hyphen piece written together with the next word. Recall against scoring every notice is
