@@ -651,7 +651,7 @@ def _near_years(year: int) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _least_needs(
+def _least_by_year_class(
     dob: PartialDate | None, sex: str | None, nationality: str | None
 ) -> tuple[float, float, float, float]:
     """The least share of a notice's name a query with this evidence must cover, whatever the
@@ -700,8 +700,8 @@ class _Asked:
     reach: npt.NDArray[np.intp]
     """``_reach`` of each query."""
     least: npt.NDArray[np.float64]
-    """(queries, _MAX_YEAR + 1): ``_least_needs`` for each year of birth a notice may have
-    (by its class), looked up with one index per pair."""
+    """(queries, _MAX_YEAR + 1): ``_least_by_year_class`` for each year of birth a notice
+    may have (by its class), looked up with one index a pair."""
     shares: npt.NDArray[np.float64]
     """(queries, 1 << _QUERY_BITS): ``_QueryShares.table`` (all ones without a query bound:
     a need then raised by nothing)."""
@@ -737,7 +737,7 @@ class _Asked:
                     nationality is not None,
                     _reach(query.names),
                     0 if spellings is None else spellings.sure,
-                    _least_needs(dob, query.sex, nationality),
+                    _least_by_year_class(dob, query.sex, nationality),
                 )
             )
         month, day, dated, full, sex, code, named, reach, sure, least = zip(*rows, strict=True)
@@ -780,7 +780,7 @@ _PREFILTER_FROM = 256
 bring to ``possible``."""
 _BATCH_PAIRS = 1 << 22
 """Most (query, slot) pairs a batch of searches numbers: its scratch arrays hold one entry
-each (``_scratch``, 64 MiB at this size). A list of a million is searched four queries at a
+each (``_scratch``: 48 MiB at this size). A list of a million is searched four queries at a
 time, one of 300,000 thirteen (a fifth less CPU a name than three at a time, 2,000 names
 of ``benchmarks/scale_screen.py``'s list), a mirror of thousands a whole screening chunk."""
 
@@ -1544,7 +1544,8 @@ class CandidateIndex:
         self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
     ) -> npt.NDArray[np.float64]:
         """The least share of each pair's notice name its query must cover, whatever the rest
-        of the notice's evidence (``_least_needs`` of the query, by the notice's year)."""
+        of the notice's evidence (``_least_by_year_class`` of the query, by the notice's
+        year)."""
         found: npt.NDArray[np.float64] = asked.least[owners, self._columns().year[slots]]
         return found
 
