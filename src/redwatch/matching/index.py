@@ -700,8 +700,7 @@ class _Asked:
     reach: npt.NDArray[np.intp]
     """``_reach`` of each query."""
     least: npt.NDArray[np.float64]
-    """(queries, _MAX_YEAR + 1): ``_least_by_year_class`` for each year of birth a notice
-    may have (by its class), looked up with one index a pair."""
+    """(queries, 4): ``_least_by_year_class``."""
     shares: npt.NDArray[np.float64]
     """(queries, 1 << _QUERY_BITS): ``_QueryShares.table`` (all ones without a query bound:
     a need then raised by nothing)."""
@@ -752,9 +751,7 @@ class _Asked:
             nationality=np.array(code, dtype=np.int16),
             named_nationality=np.array(named, dtype=bool),
             reach=np.array(reach, dtype=np.intp),
-            least=np.take_along_axis(
-                np.array(least, dtype=np.float64), year_classes.astype(np.intp), axis=1
-            ),
+            least=np.array(least, dtype=np.float64),
             shares=shares,
             sure=np.array(sure, dtype=np.int32),
         )
@@ -1546,7 +1543,9 @@ class CandidateIndex:
         """The least share of each pair's notice name its query must cover, whatever the rest
         of the notice's evidence (``_least_by_year_class`` of the query, by the notice's
         year)."""
-        found: npt.NDArray[np.float64] = asked.least[owners, self._columns().year[slots]]
+        found: npt.NDArray[np.float64] = asked.least[
+            owners, self._year_classes(asked, owners, slots)
+        ]
         return found
 
     def _verdicts(
