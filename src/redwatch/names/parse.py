@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import lru_cache
 
 __all__ = [
     "NameParts",
@@ -47,11 +47,17 @@ class NameToken:
     alias: bool = False
     """Written in parentheses, as in the notice name ``ANGELOV (STOYANOV)``."""
 
-    @cached_property
+    @property
     def parts(self) -> tuple[str, ...]:
-        """The hyphen-separated pieces (``Emir-Usein`` → ``Emir``, ``Usein``); read for every
-        word of every name compared, so split once."""
-        return tuple(p for p in _HYPHENS.split(self.text) if p)
+        """The hyphen-separated pieces (``Emir-Usein`` → ``Emir``, ``Usein``)."""
+        return _hyphen_parts(self.text)
+
+
+@lru_cache(maxsize=65536)
+def _hyphen_parts(text: str) -> tuple[str, ...]:
+    # Read for every word of every name compared, so split once per word (a cached_property
+    # splits once per token, but its first read takes a lock: dearer than this cache).
+    return tuple(p for p in _HYPHENS.split(text) if p)
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,8 @@ def looks_like_surname(word: str) -> bool:
 
 def _words(text: str) -> list[tuple[str, bool]]:
     """Words with a flag for those written in parentheses."""
+    if "(" not in text and "[" not in text:
+        return [(word, False) for word in _WORD.findall(text)]  # most names: no bracket
     found: list[tuple[str, bool]] = []
     depth = 0
     for match in _WORD_OR_BRACKET.finditer(text):
