@@ -1161,14 +1161,27 @@ class CandidateIndex:
                 found[owner].add(listed[number])  # a text hit by several keys: once
         return [frozenset(texts) for texts in found]
 
-    def _meeting(self, texts: Iterable[str], flags: npt.NDArray[np.bool_]) -> list[str]:
-        """The texts (in the order given) with a posting of a flagged slot: all looked up at
-        once, not one NumPy call a text."""
-        listed = list(texts)
-        spans = self._spans(listed)
-        hit = flags[_cut(self._rows, spans) >> _MASK_BITS]
-        owner = np.repeat(np.arange(len(listed)), [end - start for start, end in spans])
-        return [listed[at] for at in np.unique(owner[hit]).tolist()]
+    def _meeting(self, asks: Sequence[tuple[Iterable[str], list[int]]]) -> list[list[str]]:
+        """For each (texts, slots): the texts (in the order given) with a posting of one of
+        the slots; all looked up at once, not one NumPy call a text (or a query)."""
+        if not asks:
+            return []
+        size = len(self._entries)
+        listed = [list(texts) for texts, _ in asks]
+        flags = np.zeros(len(asks) * size, dtype=bool)  # one row of slots an ask
+        flags[[at * size + slot for at, (_, slots) in enumerate(asks) for slot in slots]] = True
+        spans = [span for texts in listed for span in self._spans(texts)]
+        counts = [end - start for start, end in spans]
+        owners = np.repeat(np.arange(len(asks)), [len(texts) for texts in listed])
+        rows = _cut(self._rows, spans) >> _MASK_BITS
+        hit = flags[rows + np.repeat(owners, counts) * size]
+        met = set(np.unique(np.repeat(np.arange(len(spans)), counts)[hit]).tolist())
+        found: list[list[str]] = []
+        number = 0
+        for texts in listed:
+            found.append([text for at, text in enumerate(texts, start=number) if at in met])
+            number += len(texts)
+        return found
 
     def _texts_for(self, keys: Iterable[str]) -> frozenset[str]:
         """The texts that give any of these keys (or a key of the same hash)."""
@@ -1434,20 +1447,15 @@ class CandidateIndex:
         levels = [dict.fromkeys(h.strong, 0) | dict.fromkeys(h.weak, _WEAK_LEVEL) for h in hits]
         bits = [h.query_bits for h in hits]
         chosen = self._passing(asked, self._gathered(asked, levels, bits))
+        weighing = [owner for owner, found in enumerate(chosen) if found and hits[owner].weak]
+        meeting = self._meeting([(hits[owner].weak, chosen[owner]) for owner in weighing])
         again: list[int] = []
-        for owner, (query, (strong, weak, _), found) in enumerate(
-            zip(queries, hits, chosen, strict=True)
-        ):
-            if not weak or not found:
-                continue
-            flags = np.zeros(len(self._entries), dtype=bool)
-            flags[found] = True
-            deciding = self._meeting(weak, flags)
-            if len(found) < _REFINE_FROM * len(deciding):
+        for owner, deciding in zip(weighing, meeting, strict=True):
+            if len(chosen[owner]) < _REFINE_FROM * len(deciding):
                 continue  # scoring these few costs less than weighing the words
-            refined = dict.fromkeys(strong, 0)
+            refined = dict.fromkeys(hits[owner].strong, 0)
             for text in deciding:
-                similarity = _best_similarity(query.names, text)
+                similarity = _best_similarity(queries[owner].names, text)
                 if similarity > 0.0:
                     refined[text] = _level(similarity)
             levels[owner] = refined
