@@ -1408,8 +1408,8 @@ class CandidateIndex:
                 minlength=len(touched),
             ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
             owners, slots = _pairs(touched, size, count)
-            reach = asked.reach[owners]
             if (asked.reach != _NONE).any():
+                reach = asked.reach[owners]
                 sure = self._columns().sure_shares[slots, (reach == _CUT).astype(np.intp)]
                 covered += np.where(reach == _NONE, 0.0, sure)
             keep = covered >= self._least_needs(asked, owners, slots) - _BOUND_SLACK
