@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from redwatch.names.correspondences import (
@@ -85,10 +84,23 @@ class TokenMatch:
     reason: str
 
 
+class _PlainTable(dict[int, str]):
+    """``str.translate`` table that keeps letters and digits but combining marks and drops
+    every other character, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kept = self[code] = char if char.isalnum() and not unicodedata.combining(char) else ""
+        return kept
+
+
+_PLAIN_TABLE = _PlainTable()
+
+
 @lru_cache(maxsize=262144)
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return decomposed.translate(_PLAIN_TABLE)
 
 
 def _surface(a: str, b: str) -> float:
@@ -107,22 +119,18 @@ def _fuzzy(a: TokenKey, b: TokenKey, floor: float = FUZZY_MIN_LEVENSHTEIN) -> fl
     # rapidfuzz compares the cutoff in floating point: 1 - 1/5 falls just below 0.8, so
     # without the slack a one-letter difference in five letters (Tofik / TOFIG) was lost.
     floor -= _CUTOFF_SLACK
-    best = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=floor)
     if len(a.keys) * len(b.keys) > 256:
-        return best
-    others = tuple(k for k in b.keys if k[:1] not in MARKS)
-    for ka in a.keys:
-        if ka[:1] in MARKS:
-            continue
-        found = process.extractOne(
-            ka,
-            others,
-            scorer=Levenshtein.normalized_similarity,
-            score_cutoff=max(best, floor),
-        )
-        if found is not None:
-            best = max(best, float(found[1]))
-    return best
+        return Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=floor)
+    # Every pair by the scorer itself: with two or three letter keys a side (most words),
+    # a call of process.extractOne per key costs more than it saves. The primary keys are
+    # one of the pairs.
+    others = [k for k in b.keys if k[:1] not in MARKS]
+    return max(
+        Levenshtein.normalized_similarity(mine, theirs, score_cutoff=floor)
+        for mine in a.keys
+        if mine[:1] not in MARKS
+        for theirs in others
+    )
 
 
 def _why_same(query: str, notice: str, shared: str | None, reading: str | None = None) -> str:
@@ -229,9 +237,10 @@ def compare_tokens(query: str, notice: str, reading: str | None = None) -> Token
     """How alike two name tokens are, by the strongest rule that applies; None if not alike.
 
     ``reading`` is the reading of the whole query name (``query_reading``)."""
-    if not _plain(query) or not _plain(notice):
+    plain_query, plain_notice = _plain(query), _plain(notice)
+    if not plain_query or not plain_notice:
         return None
-    if _plain(query) == _plain(notice):
+    if plain_query == plain_notice:
         return TokenMatch(IDENTICAL, "identical", "identical")
     a, b = analyse(query, reading), analyse(notice)
     if not a.key or not b.key:
@@ -355,18 +364,21 @@ class _Unit:
     text: str
     span: frozenset[int]
     """Indices of the pieces it covers."""
+    mask: int
+    """The span as a bit set."""
 
 
 @lru_cache(maxsize=65536)
 def _units(pieces: tuple[Piece, ...], *, notice: bool) -> tuple[_Unit, ...]:
-    units = [_Unit(p.text, frozenset({i})) for i, p in enumerate(pieces)]
+    units = [_Unit(p.text, frozenset({i}), 1 << i) for i, p in enumerate(pieces)]
     for size in (2, 3):
         for start in range(len(pieces) - size + 1):
             chosen = pieces[start : start + size]
             if notice and len({p.role for p in chosen}) > 1:
                 continue
             text = " ".join(p.text for p in chosen)
-            units.append(_Unit(text, frozenset(range(start, start + size))))
+            span = frozenset(range(start, start + size))
+            units.append(_Unit(text, span, ((1 << size) - 1) << start))
     return tuple(units)
 
 
@@ -403,18 +415,13 @@ def query_reading(pieces: tuple[Piece, ...]) -> str | None:
 
 def name_units(pieces: tuple[Piece, ...], *, notice: bool) -> NameUnits:
     reading = None if notice else query_reading(pieces)
-    return tuple(
-        UnitView(
-            unit.text,
-            unit.span,
-            sum(1 << i for i in unit.span),
-            len(unit.span) > 1,
-            _plain(unit.text),
-            analyse(unit.text, reading).keys if _plain(unit.text) else frozenset(),
-            reading,
-        )
-        for unit in _units(pieces, notice=notice)
-    )
+    return tuple(_unit_view(unit, reading) for unit in _units(pieces, notice=notice))
+
+
+def _unit_view(unit: _Unit, reading: str | None) -> UnitView:
+    plain = _plain(unit.text)
+    keys = analyse(unit.text, reading).keys if plain else frozenset()
+    return UnitView(unit.text, unit.span, unit.mask, len(unit.span) > 1, plain, keys, reading)
 
 
 @dataclass(frozen=True)
