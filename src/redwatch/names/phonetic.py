@@ -372,12 +372,11 @@ _NONE_FIRED: frozenset[str] = frozenset()
 
 @lru_cache(maxsize=262144)
 def _settle(internal: str) -> tuple[str, frozenset[str]]:
-    """Apply the normalisation rules until nothing changes; report which ones fired."""
+    """Apply the normalisation rules until none applies; report which ones fired."""
     if _UNSETTLED.search(internal) is None:
         return internal, _NONE_FIRED  # most texts: one search instead of a pass of each rule
     fired: set[str] = set()
     for _ in range(8):
-        before = internal
         collapsed = _undouble(internal)
         if collapsed != internal:
             fired.add("doubles")
@@ -386,8 +385,8 @@ def _settle(internal: str) -> tuple[str, frozenset[str]]:
             if old in internal:
                 internal = internal.replace(old, new)
                 fired.add(rule)
-        if internal == before:
-            break
+        if _UNSETTLED.search(internal) is None:
+            break  # one search instead of a last pass that would change nothing
     return internal, frozenset(fired)
 
 
@@ -750,7 +749,7 @@ def _analyse_folded(folded: str, french: bool = False) -> TokenKey:
             frame = _frame(variant)
             if frame is not None:
                 via.setdefault(frame, _VOWELS_RULE)
-    feminine, masculine = _gender_stems(via)
+    feminine, masculine = _gender_stems(letters)
     return TokenKey(folded, key, frozenset(via), segments, fired, via, feminine, masculine)
 
 
@@ -890,25 +889,28 @@ _GENDER_ENDINGS = (
 )
 
 
-_FEMININE_ENDINGS = tuple((index, fem) for index, (fem, _) in enumerate(_GENDER_ENDINGS))
+_FEMININE_BY_LAST_TWO: dict[str, list[tuple[int, str]]] = {}
 _MASCULINE_BY_LAST: dict[str, list[tuple[int, str]]] = {}
-for _index, (_, _masc) in enumerate(_GENDER_ENDINGS):
+for _index, (_fem, _masc) in enumerate(_GENDER_ENDINGS):
+    _FEMININE_BY_LAST_TWO.setdefault(_fem[-2:], []).append((_index, _fem))
     _MASCULINE_BY_LAST.setdefault(_masc[-1], []).append((_index, _masc))
 # Every feminine ending ends in a and no masculine one does: a key's last letter says which
-# endings it can have.
-assert all(fem[-1] == "a" != masc[-1] for fem, masc in _GENDER_ENDINGS)
+# endings it can have, and (feminine endings having two letters or more) its last two which
+# feminine ones.
+assert all(fem[-1] == "a" != masc[-1] and len(fem) >= 2 for fem, masc in _GENDER_ENDINGS)
 
 
 def _gender_stems(
-    keys: dict[str, frozenset[str]],
+    keys: Iterable[str],
 ) -> tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]:
+    """(stem, ending pair) of the letter keys (no class or frame key) in each gender form."""
     feminine: set[tuple[str, int]] = set()
     masculine: set[tuple[str, int]] = set()
     for key in keys:
-        if not key or key[0] in MARKS:
+        if not key:
             continue
         if key[-1] == "a":
-            for index, fem in _FEMININE_ENDINGS:
+            for index, fem in _FEMININE_BY_LAST_TWO.get(key[-2:], ()):
                 if key.endswith(fem):
                     feminine.add((key[: -len(fem)], index))
             continue
