@@ -968,6 +968,8 @@ _CLASS_NAMES = {
     "iu": "ю",
     "ii": "ї",
 }
+_CLASS_ORDER = {symbol: order for order, symbol in enumerate(_CLASS_NAMES)}
+"""The order in which explanations name the classes."""
 
 _SPELLING_NOTES: dict[tuple[str, str], str] = {
     (_J, "c"): "Crimean Tatar/Turkish c",
@@ -1073,7 +1075,7 @@ def explain_difference(a: TokenKey, b: TokenKey, shared: str | None = None) -> l
     """
     phrases: list[str] = []
     spell_a, spell_b = _class_spellings(a), _class_spellings(b)
-    for symbol in sorted(set(spell_a) | set(spell_b), key=lambda s: list(_CLASS_NAMES).index(s)):
+    for symbol in sorted(set(spell_a) | set(spell_b), key=_CLASS_ORDER.__getitem__):
         left, right = spell_a.get(symbol, set()), spell_b.get(symbol, set())
         if not left or not right or left == right:
             continue
