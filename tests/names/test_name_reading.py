@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redwatch.names.phonetic import FRENCH, analyse, name_reading
+from redwatch.names.given_names import GIVEN_NAMES
+from redwatch.names.phonetic import FRENCH, _analyse_folded, _fold, analyse, name_reading
 
 
 def _shared(query: str, notice: str, reading: str | None) -> set[str]:
@@ -76,6 +77,25 @@ def test_the_reading_leaves_the_words_own_analysis_alone() -> None:
 @pytest.mark.parametrize("word", ["Ivanov", "Aboubakarov", "Djamal", "Магомед", ""])
 def test_words_the_reading_adds_nothing_to_keep_their_analysis(word: str) -> None:
     assert analyse(word, FRENCH) is analyse(word)
+
+
+_LATIN_WORD = st.text(alphabet="abcdeghijklmnorstuvyz", min_size=1, max_size=12)
+_GIVEN_NAME_SURNAME = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from([form for forms in GIVEN_NAMES for form in forms if form.isascii()]),
+        st.sampled_from(["", "ov", "ova", "in", "ine", "ich", "uk", "enko"]),
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_LATIN_WORD, _GIVEN_NAME_SURNAME))
+def test_a_word_keeps_its_own_analysis_only_when_the_reading_adds_no_key(word: str) -> None:
+    # The word read in full by the French table (what analyse skips when it can tell that the
+    # reading adds nothing) has the same keys as analyse's answer.
+    read = _analyse_folded(_fold(word), french=True)
+    assert analyse(word, FRENCH).keys == read.keys
 
 
 def test_an_unknown_reading_is_refused() -> None:

@@ -681,10 +681,27 @@ def _analyse_in_reading(folded: str, reading: str) -> TokenKey:
     if reading not in READINGS:
         raise ValueError(f"unknown reading {reading!r}")
     own = analyse(folded)
-    if _FRENCH_MARK.search(folded) is not None:
-        return own  # already read as French
+    if _FRENCH_MARK.search(folded) is not None or _french_adds_no_key(own):
+        return own  # already read as French, or the French forms' keys are its own
     read = _analyse_folded(folded, french=True)
     return own if read.keys == own.keys else read
+
+
+def _french_adds_no_key(own: TokenKey) -> bool:
+    """Whether the French reading of a word would give it no key beyond ``own`` (so that
+    most words, which that reading leaves as they are, are not analysed twice).
+
+    It adds the keys of the word's French forms to its letter readings, and then the keys
+    made of those (given-name classes, surnames from given names, frames); when each of
+    these forms' keys is already one of the letter readings (not a surname from a given
+    name, which is made of them), so is every key made of them.
+    """
+    for form, rule in _foreign_forms(own.text, french=True):
+        if rule == FRENCH:
+            used = own.via.get(_primary(form))
+            if used is None or _NAME_STEM.issubset(used):
+                return False
+    return True
 
 
 _ANALYSES: dict[str, TokenKey] = {}
