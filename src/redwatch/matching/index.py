@@ -1412,7 +1412,13 @@ class CandidateIndex:
                 reach = asked.reach[owners]
                 sure = self._columns().sure_shares[slots, (reach == _CUT).astype(np.intp)]
                 covered += np.where(reach == _NONE, 0.0, sure)
-            keep = covered >= self._least_needs(asked, owners, slots) - _BOUND_SLACK
+            # Most pairs fall short of the least need of any year: only the others look up
+            # their notice's year.
+            floor = asked.least.min(axis=1)[owners] - _BOUND_SLACK
+            near = np.flatnonzero(covered >= floor)
+            keep = np.zeros(len(touched), dtype=bool)
+            least = self._least_needs(asked, owners[near], slots[near]) - _BOUND_SLACK
+            keep[near] = covered[near] >= least
             touched = touched[keep]
         masks: list[tuple[int, npt.NDArray[np.int32]]] = []
         try:
