@@ -772,6 +772,18 @@ def _pairs(
     return owners, slots
 
 
+_Cell = typing.TypeVar("_Cell", np.int8, np.float64)
+
+
+def _by_pair(
+    table: npt.NDArray[_Cell], owners: npt.NDArray[np.int64], columns: npt.NDArray[Any]
+) -> npt.NDArray[_Cell]:
+    """``table[owners, columns]`` (a row of ``_Asked`` per query) with one flat index:
+    NumPy's indexing by two arrays cost about three times as much."""
+    found: npt.NDArray[_Cell] = table.ravel()[owners * table.shape[1] + columns]
+    return found
+
+
 _PREFILTER_FROM = 256
 """Gathered (query, notice) pairs from which ``_gathered`` leaves out those no level can
 bring to ``possible``."""
@@ -1549,11 +1561,7 @@ class CandidateIndex:
     ) -> npt.NDArray[np.int8]:
         """The class of each pair's notice year for its query's date (``_OTHER_YEAR``...)."""
         years = self._columns().year[slots].astype(np.intp)
-        # One flat index: NumPy's two-array indexing cost several times as much.
-        found: npt.NDArray[np.int8] = asked.year_classes.ravel()[
-            owners * asked.year_classes.shape[1] + years
-        ]
-        return found
+        return _by_pair(asked.year_classes, owners, years)
 
     def _least_needs(
         self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
@@ -1561,11 +1569,7 @@ class CandidateIndex:
         """The least share of each pair's notice name its query must cover, whatever the rest
         of the notice's evidence (``_least_by_year_class`` of the query, by the notice's
         year)."""
-        classes = self._year_classes(asked, owners, slots)
-        found: npt.NDArray[np.float64] = asked.least.ravel()[
-            owners * asked.least.shape[1] + classes
-        ]
-        return found
+        return _by_pair(asked.least, owners, self._year_classes(asked, owners, slots))
 
     def _verdicts(
         self, asked: _Asked, owners: npt.NDArray[np.int64], slots: npt.NDArray[np.int64]
