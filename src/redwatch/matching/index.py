@@ -385,8 +385,9 @@ _Scratch = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.in
 
 
 def _scratch(index: CandidateIndex, size: int) -> _Scratch:
-    """Work arrays of one slot each, per thread (searches may run in several threads)
-    and per index; left all zero by whoever used them."""
+    """Work arrays of one slot (or pair) each, per thread (searches may run in several
+    threads) and per index; the first and the last left all zero by whoever used them, the
+    second (``seen``) only ever read where it was just written."""
     held: weakref.WeakKeyDictionary[CandidateIndex, _Scratch] | None = getattr(
         _scratches, "held", None
     )
@@ -1408,6 +1409,7 @@ class CandidateIndex:
         order = np.arange(len(row_keys), dtype=np.int32)
         seen[row_keys] = order
         touched = row_keys[seen[row_keys] == order]
+        owners, slots = _pairs(touched, size, count)
         keep: npt.NDArray[np.bool_] | None = None  # all
         if prefilter and len(touched) >= _PREFILTER_FROM:
             # Each row's pair numbered in ``touched`` (``ufunc.at`` over all rows cost more
@@ -1419,7 +1421,6 @@ class CandidateIndex:
                 weights=_cut(self._row_shares, [span for level in spans for span in level]),
                 minlength=len(touched),
             ).astype(np.float64, copy=False)  # of no rows, bincount counts in integers
-            owners, slots = _pairs(touched, size, count)
             if (asked.reach != _NONE).any():
                 reach = asked.reach[owners]
                 sure = self._columns().sure_shares[slots, (reach == _CUT).astype(np.intp)]
@@ -1431,7 +1432,7 @@ class CandidateIndex:
             keep = np.zeros(len(touched), dtype=bool)
             least = self._least_needs(asked, owners[near], slots[near]) - _BOUND_SLACK
             keep[near] = covered[near] >= least
-            touched = touched[keep]
+            touched, owners, slots = touched[keep], owners[keep], slots[keep]
         masks: list[tuple[int, npt.NDArray[np.int32]]] = []
         try:
             start = 0
@@ -1449,7 +1450,6 @@ class CandidateIndex:
         finally:
             scratch[touched] = 0
             query_scratch[touched] = 0
-        owners, slots = _pairs(touched, size, count)
         return _Gathered(slots, owners, masks, weights, first, pair_query_bits)
 
     def _bounded(self, queries: Sequence[Query], memo: SearchMemo | None = None) -> list[list[int]]:
@@ -1518,9 +1518,8 @@ class CandidateIndex:
             full |= whole & (first == level)
         covered[full] = _TOPS[first[full]]  # every word aligns at the best level (no rounding)
         covered[weighted == 0] = 1.0  # a name of weightless words counts as covered, as in score
-        raised = _QUERY_SHARE * (
-            1.0 - asked.shares[owners, gathered.query_bits | asked.sure[owners]]
-        )
+        query_bits = gathered.query_bits | asked.sure[owners]
+        raised = _QUERY_SHARE * (1.0 - _by_pair(asked.shares, owners, query_bits))
         verdicts = self._verdicts(asked, owners, slots)
         sex_conflict = np.zeros(len(slots), dtype=np.intp)
         if asked.sex.any():
