@@ -488,25 +488,38 @@ def _best_assignment(pairs: list[_Ranked]) -> list[UnitPair]:
     values = [_value(p) for p, _, _ in pairs]
     if len(pairs) <= 2 and min(values, default=1.0) > _LEAST_VALUE:
         return _best_of_two(pairs, values)
-    bound = [sum(values[i:]) for i in range(len(pairs) + 1)]
-    best_total = -1.0
-    best: list[UnitPair] = []
+    search = _Search(pairs, values)
+    search.run(0, 0, 0, 0.0, [])
+    return search.best
 
-    def search(i: int, used_q: int, used_n: int, total: float, chosen: list[UnitPair]) -> None:
-        nonlocal best_total, best
-        if total > best_total + 1e-9:
-            best_total, best = total, list(chosen)
-        if i == len(pairs) or total + bound[i] <= best_total + 1e-9:
+
+class _Search:
+    """The exact search of ``_best_assignment``: branch and bound over the pairs in rank
+    order. A class, not a nested function: a closure that calls itself is a reference
+    cycle, which only the cyclic collector frees (a screening worker runs without it)."""
+
+    __slots__ = ("best", "best_total", "bound", "pairs", "values")
+
+    def __init__(self, pairs: list[_Ranked], values: list[float]) -> None:
+        self.pairs = pairs
+        self.values = values
+        self.bound = [sum(values[i:]) for i in range(len(pairs) + 1)]
+        self.best_total = -1.0
+        self.best: list[UnitPair] = []
+
+    def run(self, i: int, used_q: int, used_n: int, total: float, chosen: list[UnitPair]) -> None:
+        if total > self.best_total + 1e-9:
+            self.best_total, self.best = total, list(chosen)
+        if i == len(self.pairs) or total + self.bound[i] <= self.best_total + 1e-9:
             return
-        pair, query_mask, notice_mask = pairs[i]
+        pair, query_mask, notice_mask = self.pairs[i]
         if not (query_mask & used_q or notice_mask & used_n):
             chosen.append(pair)
-            search(i + 1, used_q | query_mask, used_n | notice_mask, total + values[i], chosen)
+            self.run(
+                i + 1, used_q | query_mask, used_n | notice_mask, total + self.values[i], chosen
+            )
             chosen.pop()
-        search(i + 1, used_q, used_n, total, chosen)
-
-    search(0, 0, 0, 0.0, [])
-    return best
+        self.run(i + 1, used_q, used_n, total, chosen)
 
 
 def align(query: tuple[Piece, ...], notice: tuple[Piece, ...]) -> list[UnitPair]:

@@ -125,29 +125,36 @@ def _readings(units: tuple[str, ...], at: int) -> Iterator[tuple[str, int, str]]
 @lru_cache(maxsize=65536)
 def _belarusian_rules(belarusian: str, russian: str) -> frozenset[str] | None:
     """The fewest rules that turn key ``belarusian`` into key ``russian``; None if none do."""
-    units = _units(belarusian)
-    best: dict[tuple[int, int], frozenset[str] | None] = {}
+    return _fewest_from(_units(belarusian), russian, {}, 0, 0)
 
-    def walk(at: int, to: int) -> frozenset[str] | None:
-        if (at, to) in best:
-            return best[at, to]
-        found: frozenset[str] | None = None
-        if at == len(units):
-            found = frozenset() if to == len(russian) else None
-        else:
-            for letters, consumed, rule in _readings(units, at):
-                if not russian.startswith(letters, to):
-                    continue
-                rest = walk(at + consumed, to + len(letters))
-                if rest is None:
-                    continue
-                used = rest | {rule} if rule else rest
-                if found is None or len(used) < len(found):
-                    found = used
-        best[at, to] = found
-        return found
 
-    return walk(0, 0)
+def _fewest_from(
+    units: tuple[str, ...],
+    russian: str,
+    best: dict[tuple[int, int], frozenset[str] | None],
+    at: int,
+    to: int,
+) -> frozenset[str] | None:
+    """``_belarusian_rules`` from unit ``at`` and letter ``to`` on, remembered in ``best``
+    (a function of its own: a nested one that calls itself is a reference cycle, which only
+    the cyclic collector frees)."""
+    if (at, to) in best:
+        return best[at, to]
+    found: frozenset[str] | None = None
+    if at == len(units):
+        found = frozenset() if to == len(russian) else None
+    else:
+        for letters, consumed, rule in _readings(units, at):
+            if not russian.startswith(letters, to):
+                continue
+            rest = _fewest_from(units, russian, best, at + consumed, to + len(letters))
+            if rest is None:
+                continue
+            used = rest | {rule} if rule else rest
+            if found is None or len(used) < len(found):
+                found = used
+    best[at, to] = found
+    return found
 
 
 _KEY_RULES = {"ou=ov": "ў=в", "ў=в": "ў=в", "ci=ti": "ць=ть"}
