@@ -267,7 +267,8 @@ def _screen_batch(
 
     Left on, the collector kept walking the name caches as they grew (a fifth to a third of
     the CPU of a run of 5,000 names); what one batch creates is little, and a collection of
-    the youngest generation frees its cycles.
+    the youngest generation frees any cycles. A forked worker runs with the collector off
+    (``_work``), and skips the collection.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -292,9 +293,11 @@ _CHUNK = 50
 """Most queries screened between two looks at the work left (and results sent back)."""
 _LEAST_CHUNK = 4
 """Fewest queries a worker takes at a time, near the end of a run (so workers end together)."""
-_WINDOW = 256
+_WINDOW = 2048
 """Distinct queries ordered together for the workers (``_plan``): a window's results all
-come back before much of the next window's, so rows still come out steadily."""
+come back before much of the next window's, so rows still come out steadily. Against 256,
+two workers screening 20,000 names against a million notices repeat less of each other's
+work: 4.98 against 5.23 ms of CPU a name."""
 
 
 def _can_fork() -> bool:
@@ -393,6 +396,10 @@ def _work(
     """A forked worker: screen stretches of the plan until none is left, sending back each
     stretch's start and rendered results (or the error that stopped it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # No cyclic collector: the worker lives for one run, screening makes no reference cycles
+    # (reference counting frees what a batch leaves), and each collection only walked the
+    # name caches' new entries again (4 % of a screen of a million notices).
+    gc.disable()
     try:
         memo = SearchMemo(index)  # the forked index never changes
         while (stretch := claims.claim(worker)) is not None:
