@@ -167,6 +167,38 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
     assert scored == ["2020/9"]
 
 
+def test_words_met_only_by_a_shared_key_count_at_the_scorers_similarity(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """KRANENKO and KORENKO share a phonetic key, yet the scorer aligns no word of "Vitalii
+    Kranenko" with KORENKO: a notice named KORENKO alone (its whole name, which a shared key
+    alone would cover) is not scored. The notices the scorer does report still are."""
+    from redwatch.matching import index as index_module
+
+    records = [
+        notice("2020/1", "KORENKO", ""),
+        notice("2020/2", "KRANENKO", "VITALII"),
+        notice("2020/3", "KRANENKO", ""),
+    ]
+    index = CandidateIndex.from_notices(records)
+    query = Query.build("Vitalii Kranenko")
+    strong, _, _ = index._hit_texts([query])[0]
+    assert "KORENKO" in strong
+    assert score(query, Candidate.from_notice(records[0])) is None
+    expected = [r.entity_id for r in exhaustive_search(index.notices(), query)]
+    scored: list[str] = []
+
+    def counted(query: Query, candidate: Candidate) -> Any:
+        scored.append(candidate.entity_id)
+        return score(query, candidate)
+
+    monkeypatch.setattr(index_module, "score", counted)
+    found = [r.entity_id for r in index.search(query)]
+    assert found == expected
+    assert found[:1] == ["2020/2"]
+    assert "2020/1" not in scored
+
+
 def test_query_words_that_meet_nothing_of_a_notice_count_against_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -101,7 +101,12 @@ from redwatch.matching.score import (
     _query_parts,  # the scorer's own (cached) parse of a query name
     score,
 )
-from redwatch.names.parse import NameParts, Role, parse_notice_name
+from redwatch.names.parse import (
+    NameParts,
+    Role,
+    _hyphen_parts,  # the parser's own pieces of a word (the scorer's, ``pieces_of``)
+    parse_notice_name,
+)
 from redwatch.names.phonetic import MARKS, analyse
 
 if TYPE_CHECKING:
@@ -437,6 +442,25 @@ def _best_similarity(names: tuple[str, ...], text: str) -> float:
             if found is not None:
                 best = max(best, found.similarity)
     return best
+
+
+def _strong_levels(names: tuple[str, ...], texts: Iterable[str]) -> dict[str, int]:
+    """The texts a query's strong keys hit, each at the level of the best similarity the
+    scorer gives it (``_best_similarity``); a text it aligns with no unit of the query is
+    left out. A shared key is not an alignment: at a million notices a twelfth of the
+    candidates the bound passed shared only keys with the query, and the scorer aligned
+    nothing. Joined neighbours and hyphenated words stay at the best level: the scorer
+    aligns their pieces, not them.
+    """
+    found: dict[str, int] = {}
+    for text in texts:
+        if text.startswith(_JOINED) or len(_hyphen_parts(text)) > 1:
+            found[text] = 0
+            continue
+        similarity = _best_similarity(names, text)
+        if similarity > 0.0:
+            found[text] = _level(similarity)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -1488,14 +1512,19 @@ class CandidateIndex:
     def _bounded(self, queries: Sequence[Query], memo: SearchMemo | None = None) -> list[list[int]]:
         """For each query, the slots whose bound may reach ``possible``, in slot order.
 
-        First with every weak text counted at the best a fuzzy or gender-form pair can
-        score; then, for the queries whose weak texts decide, with each one's similarity as
-        the scorer's own ``compare_tokens`` gives it (its d: neighbourhoods fetch many words
-        that are several edits away).
+        First with every strong text at its own similarity (``_strong_levels``) and every
+        weak text counted at the best a fuzzy or gender-form pair can score; then, for the
+        queries whose weak texts decide, with each one's similarity as the scorer's own
+        ``compare_tokens`` gives it (its d: neighbourhoods fetch many words that are several
+        edits away).
         """
         hits = self._hit_texts(queries, memo)
         asked = _Asked.of(self, queries)
-        levels = [dict.fromkeys(h.strong, 0) | dict.fromkeys(h.weak, _WEAK_LEVEL) for h in hits]
+        strong = [_strong_levels(q.names, h.strong) for q, h in zip(queries, hits, strict=True)]
+        levels = [
+            found | dict.fromkeys(h.weak, _WEAK_LEVEL)
+            for found, h in zip(strong, hits, strict=True)
+        ]
         bits = [h.query_bits for h in hits]
         chosen = self._passing(asked, self._gathered(asked, levels, bits))
         weighing = [owner for owner, found in enumerate(chosen) if found and hits[owner].weak]
@@ -1504,7 +1533,7 @@ class CandidateIndex:
         for owner, deciding in zip(weighing, meeting, strict=True):
             if len(chosen[owner]) < _REFINE_FROM * len(deciding):
                 continue  # scoring these few costs less than weighing the words
-            refined = dict.fromkeys(hits[owner].strong, 0)
+            refined = dict(strong[owner])
             for text in deciding:
                 similarity = _best_similarity(queries[owner].names, text)
                 if similarity > 0.0:
