@@ -378,6 +378,8 @@ def _reach(names: tuple[str, ...]) -> int:
 
 _LEVELS = (1.0, 0.92, 0.85, 0.8, 0.75)
 """Similarities the bound tells apart; a word's is rounded up to the next of these."""
+_TOP_LEVEL_FROM = _LEVELS[1]
+"""A similarity above this is at the best level."""
 _WEAK_LEVEL = 1
 """Where a weak text stands before its similarity is known: a fuzzy pair scores at most
 ``FUZZY_SCALE`` (0.9), a gender form ``GENDER_FORM`` (0.85)."""
@@ -429,7 +431,9 @@ def _query_units(name: str) -> tuple[tuple[str, bool], ...]:
 
 def _best_similarity(names: tuple[str, ...], text: str) -> float:
     """The best similarity ``compare_tokens`` gives the notice word ``text`` with any unit of
-    any spelling (0 when none aligns), under ``align``'s rule for joined units."""
+    any spelling (0 when none aligns), under ``align``'s rule for joined units; or the first
+    above ``_LEVELS[1]`` found, whose level (``_level``) is the best's: the units after it,
+    most of them alike in nothing, are not compared."""
     best = 0.0
     for name in names:
         reading = _query_reading(name)
@@ -441,6 +445,8 @@ def _best_similarity(names: tuple[str, ...], text: str) -> float:
             )
             if found is not None:
                 best = max(best, found.similarity)
+                if best > _TOP_LEVEL_FROM:
+                    return best
     return best
 
 
