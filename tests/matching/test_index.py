@@ -141,21 +141,10 @@ def test_notices_alike_are_scored_once_each_with_its_own_id() -> None:
     assert found[0].score == found[1].score > found[2].score
 
 
-def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """BALDERMANOTE and BALERMANOTEDA share a Levenshtein neighbourhood key (two letters
-    dropped on each side) but are four edits apart: the scorer aligns nothing, so the
-    notices that only this word and the given name could bring are never scored."""
+def count_scores(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The entity ids the index scores from now on, in order."""
     from redwatch.matching import index as index_module
 
-    records = [notice(f"2020/{i}", "BALDERMANOTE", "RUSTEM") for i in range(1, 6)]
-    records.append(notice("2020/9", "BALERMANOTEDA", "RUSTEM"))
-    index = CandidateIndex.from_notices(records)
-    query = Query.build("Rustem Balermanoteda")
-    strong, weak, _ = index._hit_texts([query])[0]
-    assert "BALDERMANOTE" in weak
-    assert "BALDERMANOTE" not in strong
     scored: list[str] = []
 
     def counted(query: Query, candidate: Candidate) -> Any:
@@ -163,6 +152,23 @@ def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
         return score(query, candidate)
 
     monkeypatch.setattr(index_module, "score", counted)
+    return scored
+
+
+def test_words_met_only_by_deletion_neighbourhoods_are_weighed_before_scoring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """BALDERMANOTE and BALERMANOTEDA share a Levenshtein neighbourhood key (two letters
+    dropped on each side) but are four edits apart: the scorer aligns nothing, so the
+    notices that only this word and the given name could bring are never scored."""
+    records = [notice(f"2020/{i}", "BALDERMANOTE", "RUSTEM") for i in range(1, 6)]
+    records.append(notice("2020/9", "BALERMANOTEDA", "RUSTEM"))
+    index = CandidateIndex.from_notices(records)
+    query = Query.build("Rustem Balermanoteda")
+    strong, weak, _ = index._hit_texts([query])[0]
+    assert "BALDERMANOTE" in weak
+    assert "BALDERMANOTE" not in strong
+    scored = count_scores(monkeypatch)
     assert [r.entity_id for r in index.search(query)] == ["2020/9"]
     assert scored == ["2020/9"]
 
@@ -173,8 +179,6 @@ def test_words_met_only_by_a_shared_key_count_at_the_scorers_similarity(
     """KRANENKO and KORENKO share a phonetic key, yet the scorer aligns no word of "Vitalii
     Kranenko" with KORENKO: a notice named KORENKO alone (its whole name, which a shared key
     alone would cover) is not scored. The notices the scorer does report still are."""
-    from redwatch.matching import index as index_module
-
     records = [
         notice("2020/1", "KORENKO", ""),
         notice("2020/2", "KRANENKO", "VITALII"),
@@ -186,13 +190,7 @@ def test_words_met_only_by_a_shared_key_count_at_the_scorers_similarity(
     assert "KORENKO" in strong
     assert score(query, Candidate.from_notice(records[0])) is None
     expected = [r.entity_id for r in exhaustive_search(index.notices(), query)]
-    scored: list[str] = []
-
-    def counted(query: Query, candidate: Candidate) -> Any:
-        scored.append(candidate.entity_id)
-        return score(query, candidate)
-
-    monkeypatch.setattr(index_module, "score", counted)
+    scored = count_scores(monkeypatch)
     found = [r.entity_id for r in index.search(query)]
     assert found == expected
     assert found[:1] == ["2020/2"]
@@ -206,8 +204,6 @@ def test_query_words_that_meet_nothing_of_a_notice_count_against_it(
     else: the bound with the query's own coverage complete would score it (0.745), the
     scorer gives 0.67, below ``possible``. WALTER meets no word of it, so it is not scored;
     a second spelling that does cover it brings it back."""
-    from redwatch.matching import index as index_module
-
     records = [
         notice("2020/1", "MARTINEZ FLORES", ""),
         notice("2020/2", "MARTINEZ", "WALTER"),
@@ -216,13 +212,7 @@ def test_query_words_that_meet_nothing_of_a_notice_count_against_it(
     index = CandidateIndex.from_notices(records)
     query = Query.build("Walter Martinez")
     expected = [r.entity_id for r in exhaustive_search(index.notices(), query)]
-    scored: list[str] = []
-
-    def counted(query: Query, candidate: Candidate) -> Any:
-        scored.append(candidate.entity_id)
-        return score(query, candidate)
-
-    monkeypatch.setattr(index_module, "score", counted)
+    scored = count_scores(monkeypatch)
     found = [r.entity_id for r in index.search(query)]
     assert found == expected
     assert "2020/1" not in found
